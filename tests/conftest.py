@@ -1,0 +1,33 @@
+"""Shared test setup. CKAN's own pytest plugin (registered by the ckan wheel) provides
+the app, database, index and queue fixtures; tests talk to the real PostgreSQL, Solr and
+Redis that `make test` starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def repo_root() -> Path:
+    return REPO_ROOT
+
+
+# Plugins whose tables come from their own alembic migrations.
+PLUGINS_WITH_MIGRATIONS = ("activity",)
+
+
+@pytest.fixture
+def clean_db(reset_db, migrate_db_for):
+    """CKAN's clean_db, plus the plugins' migrations.
+
+    CKAN's reset drops every table on its first use in a process and recreates only the
+    core ones, so plugin tables (activity, ours) must be migrated again; alembic makes
+    that a no-op once they exist.
+    """
+    reset_db()
+    for plugin in PLUGINS_WITH_MIGRATIONS:
+        migrate_db_for(plugin)

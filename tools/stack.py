@@ -1,0 +1,601 @@
+#!/usr/bin/env python3
+"""Install, start and stop everything the portal needs on one bare machine.
+
+Usage: python3 tools/stack.py COMMAND
+  run      install what is missing, start services, prepare the site, serve CKAN
+  test     install what is missing, start services, run the whole test suite
+  start    install what is missing and start PostgreSQL, Redis and Solr
+  stop     stop CKAN's worker, Solr, Redis and PostgreSQL
+  status   say what is running and where its log is
+
+Only the standard library is used here, because this script creates the venv.
+Every failure ends in one sentence saying what is wrong and what to do.
+State and logs live under .local/ (git-ignored). Ports come from the environment:
+HOKKAIDO_PG_PORT, HOKKAIDO_REDIS_PORT, HOKKAIDO_SOLR_PORT, HOKKAIDO_CKAN_PORT.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCAL = ROOT / ".local"
+LOGS = LOCAL / "logs"
+VENV = ROOT / ".venv"
+BIN = VENV / "bin"
+SOLR_TOOLS = ROOT / "tools" / "solr"
+SOLR_LIB = SOLR_TOOLS / "target" / "lib"
+CONFIGSET = ROOT / "docker" / "solr" / "configset" / "conf"
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+
+PORTS = {
+    "pg": int(os.environ.get("HOKKAIDO_PG_PORT", "5433")),
+    "redis": int(os.environ.get("HOKKAIDO_REDIS_PORT", "6380")),
+    "solr": int(os.environ.get("HOKKAIDO_SOLR_PORT", "8983")),
+    "ckan": int(os.environ.get("HOKKAIDO_CKAN_PORT", "5000")),
+}
+DB_USER = "ckan"
+DB_PASSWORD = "ckan"
+SITE_DB = "ckan"
+TEST_DB = "ckan_test"
+
+# Debian packages, and a command each one provides (checked before installing).
+DEBIAN_PACKAGES = {
+    "postgresql-15": str(PG_BIN / "pg_ctl"),
+    "redis-server": "redis-server",
+    "maven": "mvn",
+    "openjdk-17-jdk-headless": "javac",
+    "libpq-dev": "pg_config",
+    "build-essential": "gcc",
+    "libmagic1": "/usr/lib/x86_64-linux-gnu/libmagic.so.1",
+}
+
+
+class StackError(Exception):
+    """A failure the user can fix; its message is the one sentence they see."""
+
+
+def say(message: str) -> None:
+    print(f"[stack] {message}", flush=True)
+
+
+def run(cmd, *, check=True, quiet=False, env=None, user=None, **kwargs):
+    if user:
+        cmd = ["runuser", "-u", user, "--", *cmd]
+    out = subprocess.DEVNULL if quiet else None
+    result = subprocess.run(
+        [str(c) for c in cmd], stdout=kwargs.pop("stdout", out), env=env, **kwargs
+    )
+    if check and result.returncode != 0:
+        raise StackError(f"command failed ({result.returncode}): {' '.join(map(str, cmd))}")
+    return result
+
+
+def digest(*paths: Path) -> str:
+    sha = hashlib.sha256()
+    for path in paths:
+        sha.update(path.read_bytes())
+    return sha.hexdigest()
+
+
+def stamp_is_current(stamp: Path, value: str) -> bool:
+    return stamp.exists() and stamp.read_text() == value
+
+
+# ---------------------------------------------------------------------------- install
+
+
+def has_command(probe: str) -> bool:
+    return Path(probe).exists() if probe.startswith("/") else shutil.which(probe) is not None
+
+
+def ensure_debian_packages() -> None:
+    missing = [pkg for pkg, probe in DEBIAN_PACKAGES.items() if not has_command(probe)]
+    if not missing:
+        return
+    if os.geteuid() != 0:
+        raise StackError(
+            f"missing Debian packages {' '.join(missing)}: run "
+            f"'sudo apt-get install -y {' '.join(missing)}' and try again"
+        )
+    say(f"installing Debian packages: {' '.join(missing)}")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    try:
+        run(["apt-get", "update", "-q"], quiet=True, env=env)
+        run(["apt-get", "install", "-y", "-q", *missing], quiet=True, env=env)
+    except StackError as exc:
+        raise StackError(
+            f"apt-get could not install {' '.join(missing)} ({exc}); check the network "
+            "to Debian's mirrors and run the command again"
+        ) from None
+    # The Debian package starts a system-wide Redis on 6379; ours runs on its own port.
+    subprocess.run(["service", "redis-server", "stop"], capture_output=True)
+
+
+def ensure_venv() -> None:
+    requirements = [ROOT / "requirements.txt", ROOT / "requirements-test.txt", ROOT / "setup.cfg"]
+    stamp = VENV / ".hokkaido-installed"
+    wanted = digest(*requirements)
+    if (BIN / "ckan").exists() and stamp_is_current(stamp, wanted):
+        return
+    if not (BIN / "python").exists():
+        say(f"creating the virtualenv in {VENV}")
+        run([sys.executable, "-m", "venv", VENV])
+    say("installing Python packages (first time: a few minutes)")
+    pip = [BIN / "python", "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    try:
+        run([*pip, "setuptools<82", "wheel"])
+        run([*pip, "-r", ROOT / "requirements-test.txt"])
+        run([*pip, "--no-deps", "--no-build-isolation", "-e", ROOT])
+    except StackError:
+        raise StackError(
+            "pip could not install the Python packages (see the error above); check the "
+            "network to PyPI and run the command again"
+        ) from None
+    stamp.write_text(wanted)
+
+
+def ensure_catalogs() -> None:
+    """Compile the gettext catalogs (.po -> .mo) whenever a .po is newer."""
+    for po in (ROOT / "ckanext" / "hokkaido" / "i18n").glob("*/LC_MESSAGES/*.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            run([BIN / "pybabel", "compile", "-i", po, "-o", mo], quiet=True)
+
+
+def ensure_solr_jars() -> None:
+    stamp = SOLR_LIB / ".pom-digest"
+    wanted = digest(SOLR_TOOLS / "pom.xml")
+    if stamp_is_current(stamp, wanted):
+        return
+    say("downloading Apache Solr 9.10.1 from Maven Central (first time: a minute or two)")
+    shutil.rmtree(SOLR_LIB, ignore_errors=True)
+    log = LOGS / "maven.log"
+    with log.open("w") as out:
+        result = run(
+            ["mvn", "-B", "-q", "-f", SOLR_TOOLS / "pom.xml", "dependency:copy-dependencies"],
+            check=False, stdout=out, stderr=subprocess.STDOUT,
+        )
+    if result.returncode != 0:
+        raise StackError(f"Maven could not download Solr's jars (see {log}); run again")
+    stamp.write_text(wanted)
+
+
+def install() -> None:
+    LOGS.mkdir(parents=True, exist_ok=True)
+    ensure_debian_packages()
+    ensure_venv()
+    ensure_catalogs()
+    ensure_solr_jars()
+
+
+# ---------------------------------------------------------------------------- processes
+
+
+def pid_alive(pid_file: Path) -> int | None:
+    try:
+        pid = int(pid_file.read_text().strip())
+        os.kill(pid, 0)
+    except (FileNotFoundError, ValueError, ProcessLookupError):
+        return None
+    except PermissionError:
+        return pid
+    return pid
+
+
+def port_in_use(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def require_free_port(name: str, port: int, env_var: str) -> None:
+    if port_in_use(port):
+        raise StackError(
+            f"port {port} for {name} is taken by another program: stop it, or choose "
+            f"another port with {env_var}=NNNN"
+        )
+
+
+def wait_until(check, what: str, log: Path, pid_file: Path | None = None, seconds=120) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return
+        if pid_file is not None and pid_alive(pid_file) is None:
+            raise StackError(f"{what} stopped while starting; see {log}")
+        time.sleep(0.5)
+    raise StackError(f"{what} did not answer within {seconds}s; see {log}")
+
+
+def stop_pid(pid_file: Path, what: str, seconds=30) -> None:
+    pid = pid_alive(pid_file)
+    if pid is None:
+        pid_file.unlink(missing_ok=True)
+        return
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and pid_alive(pid_file):
+        time.sleep(0.3)
+    if pid_alive(pid_file):
+        os.kill(pid, signal.SIGKILL)
+    pid_file.unlink(missing_ok=True)
+    say(f"stopped {what}")
+
+
+def spawn(cmd, log: Path, pid_file: Path, env=None) -> None:
+    with log.open("ab") as out:
+        proc = subprocess.Popen(
+            [str(c) for c in cmd], stdout=out, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, env=env, start_new_session=True, cwd=ROOT,
+        )
+    pid_file.write_text(str(proc.pid))
+
+
+# ---------------------------------------------------------------------------- PostgreSQL
+
+PG_DIR = LOCAL / "pg"
+PG_DATA = PG_DIR / "data"
+PG_RUN = PG_DIR / "run"
+PG_LOG = PG_DIR / "postgresql.log"  # written by the postgres user
+
+
+def pg_user() -> str | None:
+    """PostgreSQL refuses to run as root, so root runs it as the 'postgres' user."""
+    return "postgres" if os.geteuid() == 0 else None
+
+
+def pg_ready() -> bool:
+    result = subprocess.run(
+        [PG_BIN / "pg_isready", "-q", "-h", "127.0.0.1", "-p", str(PORTS["pg"])],
+        capture_output=True,
+    )
+    return result.returncode == 0
+
+
+def pg_initdb() -> None:
+    say(f"creating a PostgreSQL cluster in {PG_DATA}")
+    PG_DIR.mkdir(parents=True, exist_ok=True)
+    PG_RUN.mkdir(exist_ok=True)
+    user = pg_user()
+    if user:
+        owner = pwd.getpwnam(user)
+        for path in (PG_DIR, PG_RUN):
+            os.chown(path, owner.pw_uid, owner.pw_gid)
+    run(
+        [PG_BIN / "initdb", "-D", PG_DATA, "-U", "postgres", "--auth=trust",
+         "--encoding=UTF8", "--locale=C.UTF-8"],
+        user=user, quiet=True,
+    )
+
+
+def pg_start() -> None:
+    if not (PG_DATA / "PG_VERSION").exists():
+        pg_initdb()
+    if pg_ready():
+        return
+    pid_file = PG_DATA / "postmaster.pid"
+    if pid_file.exists() and pid_alive_first_line(pid_file) is None:
+        say("removing a stale PostgreSQL pid file")
+        pid_file.unlink()
+    require_free_port("PostgreSQL", PORTS["pg"], "HOKKAIDO_PG_PORT")
+    options = f"-p {PORTS['pg']} -k {PG_RUN} -c listen_addresses=127.0.0.1"
+    result = run(
+        [PG_BIN / "pg_ctl", "-D", PG_DATA, "-l", PG_LOG, "-o", options, "-w", "start"],
+        user=pg_user(), check=False, quiet=True,
+    )
+    if result.returncode != 0:
+        raise StackError(f"PostgreSQL did not start; see {PG_LOG}")
+    wait_until(pg_ready, "PostgreSQL", PG_LOG)
+
+
+def pid_alive_first_line(pid_file: Path) -> int | None:
+    try:
+        pid = int(pid_file.read_text().splitlines()[0])
+        os.kill(pid, 0)
+    except (IndexError, ValueError, ProcessLookupError):
+        return None
+    except PermissionError:
+        return pid
+    return pid
+
+
+def psql(sql: str, db: str = "postgres") -> str:
+    result = subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-p", str(PORTS["pg"]), "-U", "postgres", "-d", db,
+         "-tAc", sql],
+        capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        raise StackError(f"PostgreSQL refused '{sql}': {result.stderr.strip()}")
+    return result.stdout.strip()
+
+
+def pg_ensure_databases() -> None:
+    if psql(f"SELECT 1 FROM pg_roles WHERE rolname='{DB_USER}'") != "1":
+        psql(f"CREATE ROLE {DB_USER} LOGIN PASSWORD '{DB_PASSWORD}'")
+    for db in (SITE_DB, TEST_DB):
+        if psql(f"SELECT 1 FROM pg_database WHERE datname='{db}'") != "1":
+            psql(f"CREATE DATABASE {db} OWNER {DB_USER} ENCODING 'UTF8' TEMPLATE template0")
+
+
+def pg_stop() -> None:
+    if not (PG_DATA / "postmaster.pid").exists():
+        return
+    run([PG_BIN / "pg_ctl", "-D", PG_DATA, "-m", "fast", "-w", "stop"],
+        user=pg_user(), check=False, quiet=True)
+    say("stopped PostgreSQL")
+
+
+# ---------------------------------------------------------------------------- Redis
+
+REDIS_DIR = LOCAL / "redis"
+REDIS_PID = REDIS_DIR / "redis.pid"
+REDIS_LOG = LOGS / "redis.log"
+
+
+def redis_ready() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", PORTS["redis"]), timeout=1) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def redis_start() -> None:
+    if pid_alive(REDIS_PID) and redis_ready():
+        return
+    REDIS_DIR.mkdir(parents=True, exist_ok=True)
+    require_free_port("Redis", PORTS["redis"], "HOKKAIDO_REDIS_PORT")
+    run(
+        ["redis-server", "--port", PORTS["redis"], "--bind", "127.0.0.1", "--dir", REDIS_DIR,
+         "--daemonize", "yes", "--pidfile", REDIS_PID, "--logfile", REDIS_LOG,
+         "--save", "", "--appendonly", "no"],
+        quiet=True,
+    )
+    wait_until(redis_ready, "Redis", REDIS_LOG)
+
+
+# ---------------------------------------------------------------------------- Solr
+
+SOLR_DIR = LOCAL / "solr"
+SOLR_HOME = SOLR_DIR / "home"
+SOLR_PID = SOLR_DIR / "solr.pid"
+SOLR_LOG = LOGS / "solr.log"
+CKAN_SCHEMA = "ckan/config/solr/schema.xml"
+
+
+def installed_ckan_schema() -> Path:
+    site = subprocess.run(
+        [BIN / "python", "-c", "import ckan, os; print(os.path.dirname(ckan.__file__))"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    return Path(site).parent / CKAN_SCHEMA
+
+
+def solr_schema(ckan_schema: str, japanese_fields: str) -> str:
+    """CKAN's schema with the Japanese field added just before </schema>."""
+    head, sep, tail = ckan_schema.rpartition("</schema>")
+    if not sep:
+        raise StackError("the installed CKAN's Solr schema has no </schema>; reinstall CKAN")
+    return f"{head}{japanese_fields}\n{sep}{tail}"
+
+
+def write_solr_home() -> None:
+    conf = SOLR_HOME / "ckan" / "conf"
+    conf.mkdir(parents=True, exist_ok=True)
+    shutil.copy(SOLR_TOOLS / "solr.xml", SOLR_HOME / "solr.xml")
+    (SOLR_HOME / "ckan" / "core.properties").write_text("name=ckan\n")
+    for item in CONFIGSET.iterdir():
+        if item.name not in ("japanese-fields.xml", "schema.xml"):
+            shutil.copy(item, conf / item.name)
+    schema = solr_schema(
+        installed_ckan_schema().read_text(), (CONFIGSET / "japanese-fields.xml").read_text()
+    )
+    (conf / "schema.xml").write_text(schema)
+
+
+def solr_url() -> str:
+    return f"http://127.0.0.1:{PORTS['solr']}/solr/ckan"
+
+
+def solr_ready() -> bool:
+    try:
+        with urllib.request.urlopen(f"{solr_url()}/admin/ping?wt=json", timeout=2) as resp:
+            return resp.status == 200
+    except OSError:
+        return False
+
+
+def solr_start() -> None:
+    if pid_alive(SOLR_PID) and solr_ready():
+        return
+    if shutil.which("java") is None:
+        raise StackError("Java is not installed: run 'apt-get install -y openjdk-17-jdk-headless'")
+    SOLR_PID.unlink(missing_ok=True)
+    require_free_port("Solr", PORTS["solr"], "HOKKAIDO_SOLR_PORT")
+    write_solr_home()
+    say(f"starting Solr on port {PORTS['solr']} (log: {SOLR_LOG})")
+    spawn(
+        ["java", "-Xms256m", "-Xmx768m", f"-Dsolr.log.dir={LOGS}",
+         f"-Dlog4j2.configurationFile={SOLR_TOOLS / 'log4j2.xml'}",
+         "-cp", f"{SOLR_LIB}/*", SOLR_TOOLS / "SolrLauncher.java",
+         SOLR_HOME, PORTS["solr"], "ckan"],
+        SOLR_LOG, SOLR_PID,
+        env={k: v for k, v in os.environ.items() if k != "SOLR_MODULES"},
+    )
+    wait_until(solr_ready, "Solr", SOLR_LOG, SOLR_PID, seconds=180)
+
+
+# ---------------------------------------------------------------------------- CKAN
+
+SITE_INI = LOCAL / "ckan.ini"
+WORKER_PID = LOCAL / "worker.pid"
+WORKER_LOG = LOGS / "worker.log"
+SYSADMIN = ("admin", "admin@example.org", "hokkaido-admin-2026")
+
+
+def service_env(db: str = SITE_DB, redis_db: int = 0) -> dict:
+    """CKAN reads these variables before its ini, so the ports set here always win."""
+    return dict(
+        os.environ,
+        CKAN_SQLALCHEMY_URL=(
+            f"postgresql://{DB_USER}:{DB_PASSWORD}@127.0.0.1:{PORTS['pg']}/{db}"
+        ),
+        CKAN_SOLR_URL=solr_url(),
+        CKAN_REDIS_URL=f"redis://127.0.0.1:{PORTS['redis']}/{redis_db}",
+        CKAN_SITE_URL=f"http://127.0.0.1:{PORTS['ckan']}",
+    )
+
+
+def write_site_ini() -> None:
+    if SITE_INI.exists():
+        return
+    secret = hashlib.sha256(os.urandom(32)).hexdigest()
+    storage = LOCAL / "storage"
+    storage.mkdir(parents=True, exist_ok=True)
+    template = (ROOT / "config" / "site.ini.in").read_text()
+    SITE_INI.write_text(
+        template.replace("@ROOT@", str(ROOT))
+        .replace("@SECRET@", secret)
+        .replace("@STORAGE@", str(storage))
+    )
+
+
+def ckan(*args, env=None, check=True, **kwargs):
+    return run([BIN / "ckan", "-c", SITE_INI, *args], env=env or service_env(), check=check,
+               **kwargs)
+
+
+def prepare_site() -> None:
+    write_site_ini()
+    say("migrating the database")
+    ckan("db", "init", quiet=True)
+    ckan("db", "pending-migrations", "--apply", quiet=True)
+    ensure_sysadmin()
+    say("seeding organizations and demo datasets")
+    ckan("hokkaido", "seed-organizations")
+    ckan("hokkaido", "seed-demo")
+    say("updating the search index")
+    ckan("search-index", "rebuild", "-o", quiet=True)
+
+
+def ensure_sysadmin() -> None:
+    name, email, password = SYSADMIN
+    shown = ckan("user", "show", name, check=False, capture_output=True, text=True)
+    if "User:None" in (shown.stdout or "") or shown.returncode != 0:
+        ckan("user", "add", name, f"email={email}", f"password={password}", quiet=True)
+        ckan("sysadmin", "add", name, quiet=True)
+
+
+def worker_start() -> None:
+    if pid_alive(WORKER_PID):
+        return
+    spawn([BIN / "ckan", "-c", SITE_INI, "jobs", "worker"], WORKER_LOG, WORKER_PID,
+          env=service_env())
+
+
+def serve() -> None:
+    require_free_port("CKAN", PORTS["ckan"], "HOKKAIDO_CKAN_PORT")
+    name, _, password = SYSADMIN
+    say(f"portal: http://127.0.0.1:{PORTS['ckan']}  (sysadmin login: {name} / {password})")
+    say("press Ctrl-C to stop the web server; 'make stop' stops every service")
+    os.execve(
+        BIN / "ckan",
+        [str(BIN / "ckan"), "-c", str(SITE_INI), "run", "-H", "127.0.0.1",
+         "-p", str(PORTS["ckan"])],
+        service_env(),
+    )
+
+
+# ---------------------------------------------------------------------------- commands
+
+
+def start_services() -> None:
+    install()
+    pg_start()
+    pg_ensure_databases()
+    redis_start()
+    solr_start()
+    say(f"services up: PostgreSQL :{PORTS['pg']}, Redis :{PORTS['redis']}, "
+        f"Solr :{PORTS['solr']} (logs in {LOGS})")
+
+
+def cmd_start() -> None:
+    start_services()
+
+
+def cmd_run() -> None:
+    start_services()
+    prepare_site()
+    worker_start()
+    serve()
+
+
+def cmd_test() -> None:
+    start_services()
+    env = service_env(db=TEST_DB, redis_db=1)
+    test_ini = ROOT / "test.ini"
+    run([BIN / "ckan", "-c", test_ini, "db", "init"], env=env, quiet=True)
+    run([BIN / "ckan", "-c", test_ini, "db", "pending-migrations", "--apply"], env=env,
+        quiet=True)
+    args = sys.argv[2:] or ["tests"]
+    result = subprocess.run(
+        [BIN / "python", "-m", "pytest", f"--ckan-ini={test_ini}", *args], env=env, cwd=ROOT
+    )
+    sys.exit(result.returncode)
+
+
+def cmd_stop() -> None:
+    stop_pid(WORKER_PID, "the CKAN jobs worker")
+    stop_pid(SOLR_PID, "Solr")
+    stop_pid(REDIS_PID, "Redis")
+    pg_stop()
+
+
+def cmd_status() -> None:
+    checks = [
+        ("PostgreSQL", PORTS["pg"], pg_ready, PG_LOG),
+        ("Redis", PORTS["redis"], redis_ready, REDIS_LOG),
+        ("Solr", PORTS["solr"], solr_ready, SOLR_LOG),
+        ("CKAN worker", None, lambda: pid_alive(WORKER_PID) is not None, WORKER_LOG),
+        ("CKAN web", PORTS["ckan"], lambda: port_in_use(PORTS["ckan"]), None),
+    ]
+    for name, port, check, log in checks:
+        state = "running" if check() else "stopped"
+        where = f" on 127.0.0.1:{port}" if port else ""
+        print(f"{name:12} {state}{where}" + (f"  log: {log}" if log else ""))
+
+
+COMMANDS = {
+    "run": cmd_run, "test": cmd_test, "start": cmd_start, "stop": cmd_stop,
+    "status": cmd_status,
+}
+
+
+def main() -> None:
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        print(__doc__)
+        sys.exit(2)
+    try:
+        COMMANDS[sys.argv[1]]()
+    except StackError as exc:
+        print(f"[stack] error: {exc}", file=sys.stderr)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()
