@@ -493,9 +493,10 @@ def prepare_site() -> None:
 
 def ensure_sysadmin() -> None:
     name, email, password = SYSADMIN
-    shown = ckan("user", "show", name, check=False, capture_output=True, text=True)
-    if "User:None" in (shown.stdout or "") or shown.returncode != 0:
+    shown = ckan("user", "show", name, capture_output=True, text=True).stdout
+    if f" name={name} " not in shown:
         ckan("user", "add", name, f"email={email}", f"password={password}", quiet=True)
+    if "sysadmin=True" not in shown:
         ckan("sysadmin", "add", name, quiet=True)
 
 
@@ -514,7 +515,7 @@ def serve() -> None:
     os.execve(
         BIN / "ckan",
         [str(BIN / "ckan"), "-c", str(SITE_INI), "run", "-H", "127.0.0.1",
-         "-p", str(PORTS["ckan"])],
+         "-p", str(PORTS["ckan"]), "--disable-reloader"],
         service_env(),
     )
 
@@ -554,6 +555,9 @@ def cmd_test() -> None:
     result = subprocess.run(
         [BIN / "python", "-m", "pytest", f"--ckan-ini={test_ini}", *args], env=env, cwd=ROOT
     )
+    if os.environ.get("CI"):
+        # CI starts from a fresh clone each time: leave nothing running behind.
+        cmd_stop()
     sys.exit(result.returncode)
 
 

@@ -7,6 +7,7 @@ from ckanext.hokkaido import search
 
 
 @tk.blanket.config_declarations
+@tk.blanket.validators
 @tk.blanket.cli
 class HokkaidoPlugin(p.SingletonPlugin):
     p.implements(p.IConfigurer)

@@ -1,0 +1,24 @@
+"""Choosing between the Japanese and English text of bilingual data (not gettext).
+
+Reference data and scoring findings carry both languages as data; the UI language
+decides which one a user sees."""
+
+from __future__ import annotations
+
+import ckan.plugins.toolkit as tk
+
+
+def current_language() -> str:
+    try:
+        return tk.h.lang() or _default_language()
+    except (RuntimeError, AttributeError, TypeError):
+        # Outside a request (CLI, jobs) there is no UI language.
+        return _default_language()
+
+
+def _default_language() -> str:
+    return tk.config.get("ckan.locale_default") or "ja"
+
+
+def pick(text_ja: str, text_en: str) -> str:
+    return text_en if current_language() == "en" else text_ja

@@ -1,0 +1,35 @@
+#!/bin/sh
+# Prepare the site on start (config, migrations, organizations), then run the web app
+# under uWSGI ("web") or a CKAN jobs worker ("worker").
+set -eu
+
+if [ ! -f "$CKAN_INI" ]; then
+  cat > "$CKAN_INI" <<INI
+[app:main]
+use = config:$APP_DIR/src/config/common.ini
+SECRET_KEY = $CKAN_SECRET_KEY
+ckan.site_id = hokkaido
+ckan.storage_path = $CKAN_STORAGE_PATH
+INI
+fi
+
+case "${1:-web}" in
+  web)
+    ckan -c "$CKAN_INI" db init
+    ckan -c "$CKAN_INI" db pending-migrations --apply
+    ckan -c "$CKAN_INI" hokkaido seed-organizations
+    if ! ckan -c "$CKAN_INI" user show "$CKAN_SYSADMIN_NAME" | grep -q " name=$CKAN_SYSADMIN_NAME "; then
+      ckan -c "$CKAN_INI" user add "$CKAN_SYSADMIN_NAME" "email=$CKAN_SYSADMIN_EMAIL" \
+        "password=$CKAN_SYSADMIN_PASSWORD"
+      ckan -c "$CKAN_INI" sysadmin add "$CKAN_SYSADMIN_NAME"
+    fi
+    exec uwsgi --http :5000 --master --processes 2 --harakiri 60 --need-app \
+      --wsgi-file "$APP_DIR/src/docker/wsgi.py" --env CKAN_INI="$CKAN_INI"
+    ;;
+  worker)
+    exec ckan -c "$CKAN_INI" jobs worker
+    ;;
+  *)
+    exec "$@"
+    ;;
+esac
