@@ -164,7 +164,9 @@ def ensure_solr_jars() -> None:
     with log.open("w") as out:
         result = run(
             ["mvn", "-B", "-q", "-f", SOLR_TOOLS / "pom.xml", "dependency:copy-dependencies"],
-            check=False, stdout=out, stderr=subprocess.STDOUT,
+            check=False,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
     if result.returncode != 0:
         raise StackError(f"Maven could not download Solr's jars (see {log}); run again")
@@ -236,8 +238,13 @@ def stop_pid(pid_file: Path, what: str, seconds=30) -> None:
 def spawn(cmd, log: Path, pid_file: Path, env=None) -> None:
     with log.open("ab") as out:
         proc = subprocess.Popen(
-            [str(c) for c in cmd], stdout=out, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, env=env, start_new_session=True, cwd=ROOT,
+            [str(c) for c in cmd],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            start_new_session=True,
+            cwd=ROOT,
         )
     pid_file.write_text(str(proc.pid))
 
@@ -273,9 +280,18 @@ def pg_initdb() -> None:
         for path in (PG_DIR, PG_RUN):
             os.chown(path, owner.pw_uid, owner.pw_gid)
     run(
-        [PG_BIN / "initdb", "-D", PG_DATA, "-U", "postgres", "--auth=trust",
-         "--encoding=UTF8", "--locale=C.UTF-8"],
-        user=user, quiet=True,
+        [
+            PG_BIN / "initdb",
+            "-D",
+            PG_DATA,
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+        ],
+        user=user,
+        quiet=True,
     )
 
 
@@ -292,7 +308,9 @@ def pg_start() -> None:
     options = f"-p {PORTS['pg']} -k {PG_RUN} -c listen_addresses=127.0.0.1"
     result = run(
         [PG_BIN / "pg_ctl", "-D", PG_DATA, "-l", PG_LOG, "-o", options, "-w", "start"],
-        user=pg_user(), check=False, quiet=True,
+        user=pg_user(),
+        check=False,
+        quiet=True,
     )
     if result.returncode != 0:
         raise StackError(f"PostgreSQL did not start; see {PG_LOG}")
@@ -312,9 +330,21 @@ def pid_alive_first_line(pid_file: Path) -> int | None:
 
 def psql(sql: str, db: str = "postgres") -> str:
     result = subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-p", str(PORTS["pg"]), "-U", "postgres", "-d", db,
-         "-tAc", sql],
-        capture_output=True, text=True,
+        [
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(PORTS["pg"]),
+            "-U",
+            "postgres",
+            "-d",
+            db,
+            "-tAc",
+            sql,
+        ],
+        capture_output=True,
+        text=True,
     )
     if result.returncode != 0:
         raise StackError(f"PostgreSQL refused '{sql}': {result.stderr.strip()}")
@@ -332,8 +362,12 @@ def pg_ensure_databases() -> None:
 def pg_stop() -> None:
     if not (PG_DATA / "postmaster.pid").exists():
         return
-    run([PG_BIN / "pg_ctl", "-D", PG_DATA, "-m", "fast", "-w", "stop"],
-        user=pg_user(), check=False, quiet=True)
+    run(
+        [PG_BIN / "pg_ctl", "-D", PG_DATA, "-m", "fast", "-w", "stop"],
+        user=pg_user(),
+        check=False,
+        quiet=True,
+    )
     say("stopped PostgreSQL")
 
 
@@ -359,9 +393,25 @@ def redis_start() -> None:
     REDIS_DIR.mkdir(parents=True, exist_ok=True)
     require_free_port("Redis", PORTS["redis"], "HOKKAIDO_REDIS_PORT")
     run(
-        ["redis-server", "--port", PORTS["redis"], "--bind", "127.0.0.1", "--dir", REDIS_DIR,
-         "--daemonize", "yes", "--pidfile", REDIS_PID, "--logfile", REDIS_LOG,
-         "--save", "", "--appendonly", "no"],
+        [
+            "redis-server",
+            "--port",
+            PORTS["redis"],
+            "--bind",
+            "127.0.0.1",
+            "--dir",
+            REDIS_DIR,
+            "--daemonize",
+            "yes",
+            "--pidfile",
+            REDIS_PID,
+            "--logfile",
+            REDIS_LOG,
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
         quiet=True,
     )
     wait_until(redis_ready, "Redis", REDIS_LOG)
@@ -379,7 +429,9 @@ CKAN_SCHEMA = "ckan/config/solr/schema.xml"
 def installed_ckan_schema() -> Path:
     site = subprocess.run(
         [BIN / "python", "-c", "import ckan, os; print(os.path.dirname(ckan.__file__))"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     return Path(site).parent / CKAN_SCHEMA
 
@@ -428,11 +480,21 @@ def solr_start() -> None:
     write_solr_home()
     say(f"starting Solr on port {PORTS['solr']} (log: {SOLR_LOG})")
     spawn(
-        ["java", "-Xms256m", "-Xmx768m", f"-Dsolr.log.dir={LOGS}",
-         f"-Dlog4j2.configurationFile={SOLR_TOOLS / 'log4j2.xml'}",
-         "-cp", f"{SOLR_LIB}/*", SOLR_TOOLS / "SolrLauncher.java",
-         SOLR_HOME, PORTS["solr"], "ckan"],
-        SOLR_LOG, SOLR_PID,
+        [
+            "java",
+            "-Xms256m",
+            "-Xmx768m",
+            f"-Dsolr.log.dir={LOGS}",
+            f"-Dlog4j2.configurationFile={SOLR_TOOLS / 'log4j2.xml'}",
+            "-cp",
+            f"{SOLR_LIB}/*",
+            SOLR_TOOLS / "SolrLauncher.java",
+            SOLR_HOME,
+            PORTS["solr"],
+            "ckan",
+        ],
+        SOLR_LOG,
+        SOLR_PID,
         env={k: v for k, v in os.environ.items() if k != "SOLR_MODULES"},
     )
     wait_until(solr_ready, "Solr", SOLR_LOG, SOLR_PID, seconds=180)
@@ -450,9 +512,7 @@ def service_env(db: str = SITE_DB, redis_db: int = 0) -> dict:
     """CKAN reads these variables before its ini, so the ports set here always win."""
     return dict(
         os.environ,
-        CKAN_SQLALCHEMY_URL=(
-            f"postgresql://{DB_USER}:{DB_PASSWORD}@127.0.0.1:{PORTS['pg']}/{db}"
-        ),
+        CKAN_SQLALCHEMY_URL=(f"postgresql://{DB_USER}:{DB_PASSWORD}@127.0.0.1:{PORTS['pg']}/{db}"),
         CKAN_SOLR_URL=solr_url(),
         CKAN_REDIS_URL=f"redis://127.0.0.1:{PORTS['redis']}/{redis_db}",
         CKAN_SITE_URL=f"http://127.0.0.1:{PORTS['ckan']}",
@@ -474,8 +534,9 @@ def write_site_ini() -> None:
 
 
 def ckan(*args, env=None, check=True, **kwargs):
-    return run([BIN / "ckan", "-c", SITE_INI, *args], env=env or service_env(), check=check,
-               **kwargs)
+    return run(
+        [BIN / "ckan", "-c", SITE_INI, *args], env=env or service_env(), check=check, **kwargs
+    )
 
 
 def prepare_site() -> None:
@@ -503,8 +564,9 @@ def ensure_sysadmin() -> None:
 def worker_start() -> None:
     if pid_alive(WORKER_PID):
         return
-    spawn([BIN / "ckan", "-c", SITE_INI, "jobs", "worker"], WORKER_LOG, WORKER_PID,
-          env=service_env())
+    spawn(
+        [BIN / "ckan", "-c", SITE_INI, "jobs", "worker"], WORKER_LOG, WORKER_PID, env=service_env()
+    )
 
 
 def serve() -> None:
@@ -514,8 +576,17 @@ def serve() -> None:
     say("press Ctrl-C to stop the web server; 'make stop' stops every service")
     os.execve(
         BIN / "ckan",
-        [str(BIN / "ckan"), "-c", str(SITE_INI), "run", "-H", "127.0.0.1",
-         "-p", str(PORTS["ckan"]), "--disable-reloader"],
+        [
+            str(BIN / "ckan"),
+            "-c",
+            str(SITE_INI),
+            "run",
+            "-H",
+            "127.0.0.1",
+            "-p",
+            str(PORTS["ckan"]),
+            "--disable-reloader",
+        ],
         service_env(),
     )
 
@@ -529,8 +600,10 @@ def start_services() -> None:
     pg_ensure_databases()
     redis_start()
     solr_start()
-    say(f"services up: PostgreSQL :{PORTS['pg']}, Redis :{PORTS['redis']}, "
-        f"Solr :{PORTS['solr']} (logs in {LOGS})")
+    say(
+        f"services up: PostgreSQL :{PORTS['pg']}, Redis :{PORTS['redis']}, "
+        f"Solr :{PORTS['solr']} (logs in {LOGS})"
+    )
 
 
 def cmd_start() -> None:
@@ -549,8 +622,7 @@ def cmd_test() -> None:
     env = service_env(db=TEST_DB, redis_db=1)
     test_ini = ROOT / "test.ini"
     run([BIN / "ckan", "-c", test_ini, "db", "init"], env=env, quiet=True)
-    run([BIN / "ckan", "-c", test_ini, "db", "pending-migrations", "--apply"], env=env,
-        quiet=True)
+    run([BIN / "ckan", "-c", test_ini, "db", "pending-migrations", "--apply"], env=env, quiet=True)
     args = sys.argv[2:] or ["tests"]
     result = subprocess.run(
         [BIN / "python", "-m", "pytest", f"--ckan-ini={test_ini}", *args], env=env, cwd=ROOT
@@ -583,7 +655,10 @@ def cmd_status() -> None:
 
 
 COMMANDS = {
-    "run": cmd_run, "test": cmd_test, "start": cmd_start, "stop": cmd_stop,
+    "run": cmd_run,
+    "test": cmd_test,
+    "start": cmd_start,
+    "stop": cmd_stop,
     "status": cmd_status,
 }
 

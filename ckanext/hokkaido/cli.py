@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import click
 import ckan.plugins.toolkit as tk
+import click
 
 __all__ = ["hokkaido"]
 

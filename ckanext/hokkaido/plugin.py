@@ -6,11 +6,16 @@ import ckan.plugins.toolkit as tk
 from ckanext.hokkaido import search
 
 
-@tk.blanket.config_declarations
-@tk.blanket.validators
+@tk.blanket.actions
+@tk.blanket.auth_functions
+@tk.blanket.blueprints
 @tk.blanket.cli
+@tk.blanket.config_declarations
+@tk.blanket.helpers
+@tk.blanket.validators
 class HokkaidoPlugin(p.SingletonPlugin):
     p.implements(p.IConfigurer)
+    p.implements(p.IFacets, inherit=True)
     p.implements(p.IPackageController, inherit=True)
 
     # IConfigurer
@@ -20,7 +25,22 @@ class HokkaidoPlugin(p.SingletonPlugin):
         tk.add_public_directory(config_, "public")
         tk.add_resource("assets", "hokkaido")
 
+    # IFacets
+
+    def dataset_facets(self, facets_dict, package_type):
+        facets_dict[search.SUBPREFECTURE] = tk._("Subprefecture")
+        facets_dict[search.MUNICIPALITY] = tk._("Municipality")
+        return facets_dict
+
+    def organization_facets(self, facets_dict, organization_type, package_type):
+        return self.dataset_facets(facets_dict, package_type)
+
     # IPackageController
 
     def before_dataset_search(self, search_params):
-        return search.with_japanese_query_fields(search_params)
+        search.with_japanese_query_fields(search_params)
+        return search.include_children(search_params)
+
+    def before_dataset_index(self, pkg_dict):
+        pkg_dict.update(search.hierarchy_fields(pkg_dict.get("owner_org")))
+        return pkg_dict

@@ -71,9 +71,18 @@ def test_a_job_enqueued_with_the_toolkit_runs_in_a_worker(tmp_path, ckan_config,
     assert not copy.exists()
 
     worker = subprocess.run(
-        [os.path.join(os.path.dirname(sys.executable), "ckan"), "-c", ckan_config["__file__"],
-         "jobs", "worker", "--burst"],
-        cwd=repo_root, capture_output=True, text=True, timeout=120,
+        [
+            os.path.join(os.path.dirname(sys.executable), "ckan"),
+            "-c",
+            ckan_config["__file__"],
+            "jobs",
+            "worker",
+            "--burst",
+        ],
+        cwd=repo_root,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert worker.returncode == 0, worker.stderr
 

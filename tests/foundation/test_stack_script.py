@@ -13,7 +13,9 @@ import pytest
 
 @pytest.fixture
 def stack(repo_root):
-    spec = importlib.util.spec_from_file_location("stack_under_test", repo_root / "tools" / "stack.py")
+    spec = importlib.util.spec_from_file_location(
+        "stack_under_test", repo_root / "tools" / "stack.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -62,7 +64,8 @@ def test_a_broken_ckan_schema_is_a_clear_error(stack):
 def test_an_unknown_command_prints_the_usage(repo_root):
     result = subprocess.run(
         [sys.executable, str(repo_root / "tools" / "stack.py"), "frobnicate"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
 
     assert result.returncode == 2
@@ -84,8 +87,9 @@ def test_a_stack_error_is_one_sentence_without_a_traceback(repo_root, tmp_path):
             "m=u.module_from_spec(s); s.loader.exec_module(m);"
             "m.COMMANDS['x']=m.serve; m.main()"
         )
-        result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
-                                text=True)
+        result = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True
+        )
 
     assert result.returncode == 1
     assert f"error: port {port} for CKAN is taken" in result.stderr

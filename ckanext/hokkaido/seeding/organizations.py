@@ -16,7 +16,13 @@ from ckanext.hokkaido import municipalities as mun
 
 # Fields the seed owns; every other field belongs to the portal's users.
 SEEDED_FIELDS = (
-    "title", "lg_code", "name_kana", "name_en", "org_level", "municipality_type", "district",
+    "title",
+    "lg_code",
+    "name_kana",
+    "name_en",
+    "org_level",
+    "municipality_type",
+    "district",
 )
 
 
@@ -37,7 +43,9 @@ class SeedReport:
         )
 
 
-def planned_organizations(include_northern_territories: bool = False) -> Iterator[PlannedOrganization]:
+def planned_organizations(
+    include_northern_territories: bool = False,
+) -> Iterator[PlannedOrganization]:
     """Parents before children: the prefecture, its subprefectures, then municipalities."""
     pref = mun.prefecture()
     yield PlannedOrganization(
@@ -54,8 +62,13 @@ def planned_organizations(include_northern_territories: bool = False) -> Iterato
         yield PlannedOrganization(
             name=town.org_name,
             fields=_fields(
-                town.name, town.code, town.kana, town.romaji, "municipality",
-                municipality_type=town.type_en, district=town.district or "",
+                town.name,
+                town.code,
+                town.kana,
+                town.romaji,
+                "municipality",
+                municipality_type=town.type_en,
+                district=town.district or "",
             ),
             parent=mun.subprefecture(town.subprefecture).org_name,
         )
@@ -63,8 +76,13 @@ def planned_organizations(include_northern_territories: bool = False) -> Iterato
 
 def _fields(title, code, kana, name_en, level, municipality_type="", district="") -> dict:
     return {
-        "title": title, "lg_code": code, "name_kana": kana, "name_en": name_en,
-        "org_level": level, "municipality_type": municipality_type, "district": district,
+        "title": title,
+        "lg_code": code,
+        "name_kana": kana,
+        "name_en": name_en,
+        "org_level": level,
+        "municipality_type": municipality_type,
+        "district": district,
     }
 
 
@@ -73,8 +91,10 @@ def seed(
     on_progress: Callable[[int, int], None] | None = None,
 ) -> SeedReport:
     plan = list(planned_organizations(include_northern_territories))
-    context = {"user": tk.get_action("get_site_user")({"ignore_auth": True}, {})["name"],
-               "ignore_auth": True}
+    context = {
+        "user": tk.get_action("get_site_user")({"ignore_auth": True}, {})["name"],
+        "ignore_auth": True,
+    }
     report = SeedReport()
     for done, planned in enumerate(plan, start=1):
         report.counts[_apply(planned, dict(context))] += 1
@@ -92,8 +112,7 @@ def _apply(planned: PlannedOrganization, context: dict) -> str:
         )
         return "created"
     changes = {
-        key: value for key, value in planned.fields.items()
-        if (existing.get(key) or "") != value
+        key: value for key, value in planned.fields.items() if (existing.get(key) or "") != value
     }
     if planned.parent and planned.parent not in _parent_names(existing):
         changes["groups"] = wanted_groups

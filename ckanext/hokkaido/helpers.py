@@ -1,0 +1,46 @@
+"""Template helpers (blanket: every public function here)."""
+
+from __future__ import annotations
+
+import ckan.plugins.toolkit as tk
+
+from ckanext.hokkaido import hierarchy, search
+
+__all__ = [
+    "hokkaido_org_parents",
+    "hokkaido_org_children",
+    "hokkaido_include_children_option",
+]
+
+
+def hokkaido_org_parents(org_id: str) -> list[dict]:
+    """The organizations above this one, from 北海道 down: [{name, title}]."""
+    tree = hierarchy.OrgTree.load()
+    node = tree.find(org_id)
+    if node is None:
+        return []
+    return [{"name": p.name, "title": p.title} for p in tree.parents(node)]
+
+
+def hokkaido_org_children(org_id: str) -> list[dict]:
+    """The organizations directly below this one: [{name, title}]."""
+    node = hierarchy.OrgTree.load().find(org_id)
+    if node is None:
+        return []
+    return [{"name": c.name, "title": c.title} for c in node.children]
+
+
+def hokkaido_include_children_option() -> dict:
+    """Whether the search form shows, and has ticked, 'include sub-organizations'."""
+    try:
+        endpoint = tk.request.endpoint
+    except (RuntimeError, AttributeError):
+        return {"show": False, "checked": False}
+    group = getattr(tk.g, "group_dict", None) or {}
+    if endpoint != "organization.read" or not group.get("id"):
+        return {"show": False, "checked": False}
+    return {
+        "show": bool(hokkaido_org_children(group["id"])),
+        "checked": bool(tk.request.args.get(search.INCLUDE_CHILDREN_PARAM)),
+        "param": search.INCLUDE_CHILDREN_PARAM,
+    }

@@ -1,0 +1,129 @@
+"""The organization tree (北海道 → 振興局 → 市町村 → departments) read from CKAN's own
+group hierarchy: member rows (table_name 'group', capacity 'parent').
+
+The whole tree is two SQL queries, and dataset counts one Solr facet query, so the cost
+does not grow with the number of organizations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import ckan.model as model
+import ckan.plugins.toolkit as tk
+import sqlalchemy as sa
+
+
+@dataclass
+class OrgNode:
+    id: str
+    name: str
+    title: str
+    lg_code: str
+    org_level: str
+    parent_id: str | None = None
+    children: list[OrgNode] = field(default_factory=list)
+
+    def as_dict(self, counts: dict[str, int]) -> dict:
+        children = [child.as_dict(counts) for child in self.children]
+        own = counts.get(self.id, 0)
+        return {
+            "id": self.id,
+            "name": self.name,
+            "title": self.title,
+            "lg_code": self.lg_code,
+            "org_level": self.org_level,
+            "dataset_count": own,
+            "total_dataset_count": own + sum(c["total_dataset_count"] for c in children),
+            "children": children,
+        }
+
+    def descendants(self) -> list[OrgNode]:
+        found = []
+        for child in self.children:
+            found.append(child)
+            found.extend(child.descendants())
+        return found
+
+
+class OrgTree:
+    """All active organizations, linked to their parents."""
+
+    def __init__(self, nodes: dict[str, OrgNode]):
+        self.nodes = nodes
+        for node in nodes.values():
+            parent = nodes.get(node.parent_id) if node.parent_id else None
+            if parent:
+                parent.children.append(node)
+        for node in nodes.values():
+            node.children.sort(key=_sort_key)
+
+    @classmethod
+    def load(cls) -> OrgTree:
+        groups = model.Session.execute(
+            sa.select(
+                model.Group.id, model.Group.name, model.Group.title, model.Group.extras
+            ).where(model.Group.is_organization.is_(True), model.Group.state == "active")
+        )
+        nodes = {
+            row.id: OrgNode(
+                row.id,
+                row.name,
+                row.title,
+                (row.extras or {}).get("lg_code", ""),
+                (row.extras or {}).get("org_level", ""),
+            )
+            for row in groups
+        }
+        links = model.Session.execute(
+            sa.select(model.Member.group_id, model.Member.table_id).where(
+                model.Member.table_name == "group", model.Member.state == "active"
+            )
+        )
+        for child_id, parent_id in links:
+            if child_id in nodes and parent_id in nodes:
+                nodes[child_id].parent_id = parent_id
+        return cls(nodes)
+
+    def find(self, id_or_name: str) -> OrgNode | None:
+        if id_or_name in self.nodes:
+            return self.nodes[id_or_name]
+        return next((n for n in self.nodes.values() if n.name == id_or_name), None)
+
+    def by_lg_code(self, code: str) -> OrgNode | None:
+        return next((n for n in self.nodes.values() if n.lg_code == code), None)
+
+    def roots(self) -> list[OrgNode]:
+        return sorted((n for n in self.nodes.values() if not n.parent_id), key=_sort_key)
+
+    def parents(self, node: OrgNode) -> list[OrgNode]:
+        """From the top of the tree down to the direct parent."""
+        chain = []
+        current = self.nodes.get(node.parent_id) if node.parent_id else None
+        while current is not None and current not in chain:
+            chain.insert(0, current)
+            current = self.nodes.get(current.parent_id) if current.parent_id else None
+        return chain
+
+
+LEVEL_ORDER = {"prefecture": 0, "subprefecture": 1, "municipality": 2, "department": 3}
+
+
+def _sort_key(node: OrgNode) -> tuple:
+    # Municipalities by code (the official order), subprefectures by their seeded name
+    # (which carries the official order), anything else by title.
+    return (LEVEL_ORDER.get(node.org_level, 9), node.lg_code or node.name, node.title)
+
+
+def dataset_counts(context: dict) -> dict[str, int]:
+    """Datasets per organization id that the context's user may see (one facet query)."""
+    result = tk.get_action("package_search")(
+        dict(context),
+        {
+            "q": "*:*",
+            "rows": 0,
+            "facet.field": ["owner_org"],
+            "facet.limit": -1,
+            "include_private": True,
+        },
+    )
+    return dict(result["facets"].get("owner_org", {}))

@@ -1,0 +1,174 @@
+"""score_file() / score_url(): the single entry points of the scoring engine."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from . import fetch, licenses, standards, structured
+from .detect import detect
+from .limits import Deadline, LimitExceeded, Limits
+from .readers import READERS
+from .registry import Reporter, checks_for
+from .result import build_result
+from .score_formula import compute_score
+from .stars import count_stars
+from .table import DELIMITED_FORMATS, TABLE_FORMATS, run_sheet
+
+STRUCTURED_FORMATS = frozenset({"json", "geojson", "xml", "rdf"})
+
+
+@dataclasses.dataclass
+class Assessment:
+    """What the checks may ask about the file being scored."""
+
+    path: str
+    filename: str | None
+    limits: Limits
+    deadline: Deadline
+    license_id: str | None
+    license_open: bool
+    declared_format: str | None
+    requested_standard: str | None
+    format: str = "unknown"
+    encoding: str | None = None
+    detail: str | None = None
+    structure: structured.StructureInfo | None = None
+    recognised: standards.StandardSpec | None = None
+
+    @property
+    def is_delimited(self) -> bool:
+        return self.format in DELIMITED_FORMATS
+
+    def standard_for(self, header: list[str]) -> standards.StandardSpec | None:
+        spec = standards.recognise(
+            header, filename=self.filename, requested=self.requested_standard
+        )
+        if spec is not None and self.recognised is None:
+            self.recognised = spec
+        return spec
+
+
+def score_file(
+    path: str | os.PathLike,
+    *,
+    standard: str | None = None,
+    license_id: str | None = None,
+    declared_format: str | None = None,
+    filename: str | None = None,
+    limits: Limits | None = None,
+) -> dict[str, Any]:
+    """Assess one local file. Never raises for a bad file: problems end up in `error`."""
+    limits = limits or Limits()
+    path = os.fspath(path)
+    name = filename or os.path.basename(path)
+    context = Assessment(
+        path=path,
+        filename=name,
+        limits=limits,
+        deadline=Deadline(limits.max_seconds),
+        license_id=license_id,
+        license_open=licenses.is_open(license_id),
+        declared_format=declared_format or _extension(name),
+        requested_standard=standard,
+    )
+    reporter = Reporter(limits.max_findings_per_rule)
+    error = None
+    try:
+        _assess(context, reporter)
+    except LimitExceeded as exc:
+        error = f"{exc.ja} / {exc.en}"
+    except (MemoryError, RecursionError) as exc:
+        error = f"ファイルが複雑すぎて解析できません / too complex to assess: {type(exc).__name__}"
+    except Exception as exc:  # a broken file must give a result, whatever the parser raises
+        error = f"ファイルを読み取れません / could not read the file: {type(exc).__name__}: {exc}"
+    return _result(context, reporter, error)
+
+
+def _assess(context: Assessment, reporter: Reporter) -> None:
+    size = os.path.getsize(context.path)
+    if size > context.limits.max_file_bytes:
+        raise LimitExceeded(
+            f"ファイルが大きすぎます（{size:,}バイト）", f"file too large ({size:,} bytes)"
+        )
+    detected = detect(context.path)
+    context.format, context.encoding, context.detail = (
+        detected.format,
+        detected.encoding,
+        detected.detail,
+    )
+    if detected.detail == "empty":
+        raise LimitExceeded("ファイルが空です", "the file is empty")
+    if detected.detail == "broken-zip":
+        raise LimitExceeded("ZIP 形式のファイルが壊れています", "broken zip container")
+    if context.format in STRUCTURED_FORMATS:
+        context.structure = structured.inspect(context.path, context)
+    for check_class in checks_for("file"):
+        check_class(context, reporter).run()
+    if context.format in TABLE_FORMATS:
+        for sheet in READERS[context.format](context.path, context):
+            context.deadline.check()
+            run_sheet(sheet, context, reporter)
+
+
+def _result(context: Assessment, reporter: Reporter, error: str | None) -> dict[str, Any]:
+    findings = reporter.finish()
+    stars = count_stars(
+        context.format, context.license_open, context.detail == "empty", context.structure
+    )
+    spec = context.recognised
+    standard_rules = {c.rule for c in checks_for("standard")}
+    standard_clean = (
+        spec is not None
+        and spec.suffix is not None
+        and not any(f.rule in standard_rules and f.severity == "error" for f in findings)
+    )
+    return build_result(
+        file_format=context.format,
+        encoding=context.encoding,
+        stars=stars,
+        score=compute_score(stars, findings, standard_clean) if error is None else 0,
+        standard=spec.suffix if spec is not None else None,
+        findings=findings,
+        error=error,
+    )
+
+
+def _extension(name: str | None) -> str | None:
+    suffix = Path(name or "").suffix.lower().lstrip(".")
+    return suffix or None
+
+
+def score_url(
+    url: str,
+    *,
+    policy: fetch.FetchPolicy | None = None,
+    **score_options: Any,
+) -> dict[str, Any]:
+    """Download through the guarded fetcher, then score_file(). Refusals become `error`."""
+    policy = policy or fetch.FetchPolicy()
+    with tempfile.TemporaryDirectory(prefix="hokkaido-score-") as directory:
+        target = os.path.join(directory, "download")
+        try:
+            fetched = fetch.fetch_to_file(url, target, policy)
+        except fetch.FetchRefused as exc:
+            return build_result(
+                file_format="unknown",
+                encoding=None,
+                stars=0,
+                score=0,
+                standard=None,
+                findings=[],
+                error=f"{exc.ja} / {exc.en}",
+            )
+        score_options.setdefault("filename", _url_file_name(fetched.url))
+        return score_file(target, **score_options)
+
+
+def _url_file_name(url: str) -> str | None:
+    name = os.path.basename(urlsplit(url).path)
+    return name or None

@@ -1,0 +1,192 @@
+"""The one way the engine downloads a remote file.
+
+Every hop (the first request and each redirect) is resolved, and ALL resolved addresses must
+be public unless the caller allow-lists them; the connection then goes to the address that was
+checked, so a DNS answer cannot change between check and use. Redirects, time and bytes are
+capped. Proxy environment variables are ignored on purpose.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import http.client
+import ipaddress
+import socket
+import ssl
+import time
+from urllib.parse import urljoin, urlsplit
+
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_CHUNK = 64 * 1024
+# not covered by ipaddress' is_private/is_global in every Python version
+_ALWAYS_BLOCKED = tuple(
+    ipaddress.ip_network(n)
+    for n in (
+        "0.0.0.0/8",
+        "100.64.0.0/10",
+        "169.254.0.0/16",
+        "192.0.0.0/24",
+        "198.18.0.0/15",
+        "224.0.0.0/4",
+        "240.0.0.0/4",
+        "fe80::/10",
+        "fc00::/7",
+        "::/128",
+        "::1/128",
+    )
+)
+METADATA_HOSTS = frozenset({"metadata.google.internal", "metadata", "instance-data"})
+
+
+class FetchRefused(Exception):
+    def __init__(self, ja: str, en: str):
+        super().__init__(en)
+        self.ja = ja
+        self.en = en
+
+
+@dataclasses.dataclass(frozen=True)
+class FetchPolicy:
+    max_bytes: int = 200 * 1024**2
+    timeout_seconds: float = 60.0
+    max_redirects: int = 5
+    # the CKAN side passes config values here; both empty by default
+    allowed_networks: tuple[str, ...] = ()
+    allowed_hosts: tuple[str, ...] = ()
+    user_agent: str = "ckanext-hokkaido-scorer"
+
+
+@dataclasses.dataclass
+class Fetched:
+    url: str
+    content_type: str | None
+    size: int
+
+
+def fetch_to_file(url: str, target: str, policy: FetchPolicy) -> Fetched:
+    expires_at = time.monotonic() + policy.timeout_seconds
+    for _ in range(policy.max_redirects + 1):
+        response, connection = _request(url, policy, expires_at)
+        try:
+            if response.status in _REDIRECTS:
+                location = response.getheader("Location")
+                if not location:
+                    raise FetchRefused("転送先がありません", "redirect without Location")
+                url = urljoin(url, location)
+                continue
+            if response.status != 200:
+                raise FetchRefused(
+                    f"HTTP {response.status} が返されました",
+                    f"server answered HTTP {response.status}",
+                )
+            size = _save_body(response, connection, target, policy, expires_at)
+            return Fetched(url, response.getheader("Content-Type"), size)
+        finally:
+            connection.close()
+    raise FetchRefused("転送（リダイレクト）が多すぎます", "too many redirects")
+
+
+def _request(url: str, policy: FetchPolicy, expires_at: float):
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FetchRefused("http(s) の URL ではありません", f"not an http(s) URL: {url!r}")
+    host = parts.hostname
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    address = resolve_allowed_address(host, port, policy)
+    timeout = _remaining(expires_at)
+    if parts.scheme == "https":
+        connection = _PinnedHTTPSConnection(host, port, address, timeout)
+    else:
+        connection = _PinnedHTTPConnection(host, port, address, timeout)
+    path = parts.path or "/"
+    if parts.query:
+        path += "?" + parts.query
+    try:
+        connection.request(
+            "GET", path, headers={"User-Agent": policy.user_agent, "Accept-Encoding": "identity"}
+        )
+        return connection.getresponse(), connection
+    except (OSError, http.client.HTTPException, ssl.SSLError) as error:
+        connection.close()
+        raise FetchRefused("接続できませんでした", f"connection failed: {error}") from error
+
+
+def resolve_allowed_address(host: str, port: int, policy: FetchPolicy) -> str:
+    """The address to connect to; refuses if any address the name resolves to is not public."""
+    if host.lower().rstrip(".") in METADATA_HOSTS and host not in policy.allowed_hosts:
+        raise FetchRefused(
+            "クラウドのメタデータサービスには接続しません", f"refusing cloud metadata host {host}"
+        )
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as error:
+        raise FetchRefused("ホスト名を解決できません", f"cannot resolve {host}") from error
+    addresses = [info[4][0] for info in infos]
+    for address in addresses:
+        if not _address_allowed(address, host, policy):
+            raise FetchRefused(
+                f"内部ネットワークのアドレス（{address}）には接続しません",
+                f"refusing non-public address {address} for {host}",
+            )
+    return addresses[0]
+
+
+def _address_allowed(address: str, host: str, policy: FetchPolicy) -> bool:
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if getattr(ip, "ipv4_mapped", None):
+        ip = ip.ipv4_mapped
+    if host in policy.allowed_hosts:
+        return True
+    if any(ip in ipaddress.ip_network(n, strict=False) for n in policy.allowed_networks):
+        return True
+    if any(ip in network for network in _ALWAYS_BLOCKED if network.version == ip.version):
+        return False
+    return ip.is_global and not (
+        ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast or ip.is_reserved
+    )
+
+
+def _save_body(response, connection, target: str, policy: FetchPolicy, expires_at: float) -> int:
+    declared = response.getheader("Content-Length")
+    if declared and declared.isdigit() and int(declared) > policy.max_bytes:
+        raise FetchRefused("ファイルが大きすぎます", f"Content-Length {declared} over the limit")
+    size = 0
+    with open(target, "wb") as output:
+        while True:
+            # a server dripping bytes must not outlive the overall time limit
+            if connection.sock is not None:
+                connection.sock.settimeout(_remaining(expires_at))
+            chunk = response.read1(_CHUNK)
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > policy.max_bytes:
+                raise FetchRefused("ファイルが大きすぎます", f"more than {policy.max_bytes} bytes")
+            output.write(chunk)
+    return size
+
+
+def _remaining(expires_at: float) -> float:
+    left = expires_at - time.monotonic()
+    if left <= 0:
+        raise FetchRefused("ダウンロードが時間内に終わりません", "download timed out")
+    return left
+
+
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, host: str, port: int, address: str, timeout: float):
+        super().__init__(host, port, timeout=timeout)
+        self._address = address
+
+    def connect(self) -> None:
+        self.sock = socket.create_connection((self._address, self.port), self.timeout)
+
+
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, host: str, port: int, address: str, timeout: float):
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self._address = address
+
+    def connect(self) -> None:
+        sock = socket.create_connection((self._address, self.port), self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)

@@ -1,0 +1,30 @@
+"""The 0-100 score. Its numbers live in data/score_weights.yaml; README explains them."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+
+from .result import Finding
+
+_WEIGHTS = Path(__file__).with_name("data") / "score_weights.yaml"
+
+
+@functools.lru_cache(maxsize=1)
+def weights() -> dict:
+    with open(_WEIGHTS, encoding="utf-8") as stream:
+        return yaml.safe_load(stream)
+
+
+def compute_score(stars: int, findings: list[Finding], standard_clean: bool) -> int:
+    table = weights()
+    base = table["base_by_stars"][stars]
+    if stars == 0:
+        return 0
+    severity_of_rule = {f.rule: f.severity for f in findings}
+    penalty = sum(table["penalty_per_rule"][s] for s in severity_of_rule.values())
+    penalty = min(penalty, table["max_penalty"])
+    bonus = table["standard_bonus"] if standard_clean else 0
+    return max(0, min(100, base + bonus - penalty))

@@ -1,0 +1,138 @@
+"""Datasets are placed in the tree by the search index, and the pages show the tree."""
+
+from __future__ import annotations
+
+import pytest
+from ckan.tests import factories, helpers
+
+from ckanext.hokkaido import municipalities
+
+pytestmark = pytest.mark.usefixtures("seeded", "with_plugins")
+
+
+def _dataset_in(code: str, **kwargs) -> dict:
+    return factories.Dataset(owner_org=municipalities.org_name_for(code), **kwargs)
+
+
+def _titles(**search) -> list[str]:
+    return [
+        p["title"] for p in helpers.call_action("package_search", rows=100, **search)["results"]
+    ]
+
+
+def test_one_filter_selects_every_dataset_of_a_subprefectures_municipalities():
+    _dataset_in("012041", title="旭川市の除雪")
+    _dataset_in("014605", title="東川町の除雪")  # 上川総合振興局
+    _dataset_in("012025", title="函館市の除雪")
+
+    titles = _titles(q="除雪", fq='hokkaido_subprefecture:"上川総合振興局"')
+
+    assert sorted(titles) == ["旭川市の除雪", "東川町の除雪"]
+
+
+def test_datasets_carry_their_municipality_code_and_prefecture():
+    _dataset_in("012041", title="旭川市の公園")
+
+    assert _titles(q="公園", fq="hokkaido_lg_code:012041 AND hokkaido_prefecture:010006") == [
+        "旭川市の公園"
+    ]
+
+
+def test_search_has_facets_for_subprefecture_and_municipality():
+    _dataset_in("012041", title="旭川市の図書館")
+
+    result = helpers.call_action(
+        "package_search",
+        q="図書館",
+        **{"facet.field": '["hokkaido_subprefecture", "hokkaido_municipality"]'},
+    )
+
+    assert result["facets"]["hokkaido_subprefecture"] == {"上川総合振興局": 1}
+    assert result["facets"]["hokkaido_municipality"] == {"旭川市": 1}
+
+
+def test_the_dataset_search_page_shows_the_hierarchy_facets(app):
+    _dataset_in("012041", title="旭川市の公民館")
+
+    body = app.get("/dataset/", query_string={"q": "公民館"}).get_data(as_text=True)
+
+    assert "上川総合振興局" in body
+    assert "旭川市" in body
+
+
+def test_the_api_includes_the_childrens_datasets_when_asked():
+    _dataset_in("012041", title="旭川市の動物園")
+    kamikawa = municipalities.subprefecture("上川総合振興局")
+    org_id = helpers.call_action("organization_show", id=kamikawa.org_name)["id"]
+    fq = f'owner_org:"{org_id}"'
+
+    assert _titles(q="動物園", fq=fq) == []
+    assert _titles(q="動物園", fq=fq, extras={"ext_include_children": "true"}) == ["旭川市の動物園"]
+
+
+def test_a_subprefecture_page_includes_its_childrens_datasets_when_asked(app):
+    _dataset_in("012041", title="旭川市の体育館")
+    kamikawa = municipalities.subprefecture("上川総合振興局").org_name
+
+    without = app.get(f"/organization/{kamikawa}").get_data(as_text=True)
+    with_children = app.get(
+        f"/organization/{kamikawa}", query_string={"ext_include_children": "true"}
+    ).get_data(as_text=True)
+
+    assert "旭川市の体育館" not in without
+    assert "旭川市の体育館" in with_children
+    assert 'name="ext_include_children"' in with_children
+
+
+def test_the_include_children_control_survives_an_htmx_search(app):
+    _dataset_in("012041", title="旭川市の美術館")
+    kamikawa = municipalities.subprefecture("上川総合振興局").org_name
+
+    response = app.get(
+        f"/organization/{kamikawa}",
+        query_string={"ext_include_children": "true", "q": "美術館"},
+        headers={"HX-Request": "true"},
+    )
+
+    body = response.get_data(as_text=True)
+    assert "旭川市の美術館" in body
+    assert 'name="ext_include_children"' in body
+    assert "checked" in body
+
+
+def test_a_municipality_page_shows_its_breadcrumb_from_hokkaido(app):
+    body = app.get(f"/organization/{municipalities.org_name_for('012041')}").get_data(as_text=True)
+
+    breadcrumb = body[body.index('class="breadcrumb"') :]
+    assert (
+        breadcrumb.index("北海道") < breadcrumb.index("上川総合振興局") < breadcrumb.index("旭川市")
+    )
+
+
+def test_a_subprefecture_page_lists_its_municipalities(app):
+    kamikawa = municipalities.subprefecture("上川総合振興局").org_name
+
+    body = app.get(f"/organization/{kamikawa}").get_data(as_text=True)
+
+    assert "旭川市" in body and "東川町" in body
+
+
+def test_the_hierarchy_page_counts_only_datasets_the_visitor_may_see(app):
+    otoineppu = municipalities.org_name_for("014702")
+    factories.Dataset(owner_org=otoineppu, title="音威子府村の秘密の計画", private=True)
+    sysadmin = factories.SysadminWithToken()
+
+    anonymous = app.get("/hierarchy").get_data(as_text=True)
+    tree = helpers.call_action(
+        "hokkaido_organization_tree", {"user": "", "ignore_auth": False}, id=otoineppu
+    )
+    admin_tree = helpers.call_action(
+        "hokkaido_organization_tree",
+        {"user": sysadmin["name"], "ignore_auth": False},
+        id=otoineppu,
+    )
+
+    assert "音威子府村" in anonymous
+    assert "秘密の計画" not in anonymous
+    assert tree[0]["dataset_count"] == 0
+    assert admin_tree[0]["dataset_count"] == 1
