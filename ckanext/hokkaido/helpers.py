@@ -10,6 +10,7 @@ __all__ = [
     "hokkaido_org_parents",
     "hokkaido_org_children",
     "hokkaido_include_children_option",
+    "hokkaido_parent_choices",
 ]
 
 
@@ -44,3 +45,17 @@ def hokkaido_include_children_option() -> dict:
         "checked": bool(tk.request.args.get(search.INCLUDE_CHILDREN_PARAM)),
         "param": search.INCLUDE_CHILDREN_PARAM,
     }
+
+
+def hokkaido_parent_choices(org_id: str | None) -> list[dict]:
+    """Organizations that may become this one's parent: not itself, nor anything below it
+    (CKAN's no_loops_in_hierarchy would refuse those anyway)."""
+    tree = hierarchy.OrgTree.load()
+    node = tree.find(org_id) if org_id else None
+    excluded = {n.id for n in [node, *node.descendants()]} if node else set()
+    candidates = [n for n in tree.nodes.values() if n.id not in excluded]
+    return [
+        {"name": n.name, "title": n.title}
+        for n in sorted(candidates, key=hierarchy.sort_key)
+        if n.org_level in ("prefecture", "subprefecture", "municipality", "department", "")
+    ]

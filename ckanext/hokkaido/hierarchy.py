@@ -55,7 +55,7 @@ class OrgTree:
             if parent:
                 parent.children.append(node)
         for node in nodes.values():
-            node.children.sort(key=_sort_key)
+            node.children.sort(key=sort_key)
 
     @classmethod
     def load(cls) -> OrgTree:
@@ -93,7 +93,7 @@ class OrgTree:
         return next((n for n in self.nodes.values() if n.lg_code == code), None)
 
     def roots(self) -> list[OrgNode]:
-        return sorted((n for n in self.nodes.values() if not n.parent_id), key=_sort_key)
+        return sorted((n for n in self.nodes.values() if not n.parent_id), key=sort_key)
 
     def parents(self, node: OrgNode) -> list[OrgNode]:
         """From the top of the tree down to the direct parent."""
@@ -108,7 +108,7 @@ class OrgTree:
 LEVEL_ORDER = {"prefecture": 0, "subprefecture": 1, "municipality": 2, "department": 3}
 
 
-def _sort_key(node: OrgNode) -> tuple:
+def sort_key(node: OrgNode) -> tuple:
     # Municipalities by code (the official order), subprefectures by their seeded name
     # (which carries the official order), anything else by title.
     return (LEVEL_ORDER.get(node.org_level, 9), node.lg_code or node.name, node.title)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
+from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.hokkaido import search
 
@@ -13,8 +14,9 @@ from ckanext.hokkaido import search
 @tk.blanket.config_declarations
 @tk.blanket.helpers
 @tk.blanket.validators
-class HokkaidoPlugin(p.SingletonPlugin):
+class HokkaidoPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IConfigurer)
+    p.implements(p.ITranslation)
     p.implements(p.IFacets, inherit=True)
     p.implements(p.IPackageController, inherit=True)
 

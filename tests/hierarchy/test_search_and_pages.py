@@ -136,3 +136,29 @@ def test_the_hierarchy_page_counts_only_datasets_the_visitor_may_see(app):
     assert "秘密の計画" not in anonymous
     assert tree[0]["dataset_count"] == 0
     assert admin_tree[0]["dataset_count"] == 1
+
+
+def test_the_facet_titles_are_japanese_in_the_japanese_ui(app):
+    _dataset_in("012041", title="旭川市の科学館")
+
+    japanese = app.get("/dataset/", query_string={"q": "科学館"}).get_data(as_text=True)
+    english = app.get("/en/dataset/", query_string={"q": "科学館"}).get_data(as_text=True)
+
+    assert "振興局" in japanese and "市町村" in japanese
+    assert "Subprefecture" in english and "Municipality" in english
+
+
+def test_the_organization_form_offers_the_parent_organization(app):
+    sysadmin = factories.SysadminWithToken()
+    asahikawa = municipalities.org_name_for("012041")
+
+    body = app.get(
+        f"/organization/edit/{asahikawa}", headers={"Authorization": sysadmin["token"]}
+    ).get_data(as_text=True)
+
+    select = body[body.index('name="groups__0__name"') :]
+    select = select[: select.index("</select>")]
+    assert "上川総合振興局" in select
+    assert "selected" in select[select.index("上川総合振興局") - 80 :][:90]
+    assert f'value="{asahikawa}"' not in select
+    assert 'name="groups__0__capacity" value="parent"' in body
