@@ -185,8 +185,9 @@ def install() -> None:
 
 
 def pid_alive(pid_file: Path) -> int | None:
+    """The live process a pid file names (PostgreSQL's has more lines after the pid)."""
     try:
-        pid = int(pid_file.read_text().strip())
+        pid = int(pid_file.read_text().split("\n", 1)[0].strip())
         os.kill(pid, 0)
     except (FileNotFoundError, ValueError, ProcessLookupError):
         return None
@@ -301,7 +302,7 @@ def pg_start() -> None:
     if pg_ready():
         return
     pid_file = PG_DATA / "postmaster.pid"
-    if pid_file.exists() and pid_alive_first_line(pid_file) is None:
+    if pid_file.exists() and pid_alive(pid_file) is None:
         say("removing a stale PostgreSQL pid file")
         pid_file.unlink()
     require_free_port("PostgreSQL", PORTS["pg"], "HOKKAIDO_PG_PORT")
@@ -315,17 +316,6 @@ def pg_start() -> None:
     if result.returncode != 0:
         raise StackError(f"PostgreSQL did not start; see {PG_LOG}")
     wait_until(pg_ready, "PostgreSQL", PG_LOG)
-
-
-def pid_alive_first_line(pid_file: Path) -> int | None:
-    try:
-        pid = int(pid_file.read_text().splitlines()[0])
-        os.kill(pid, 0)
-    except (IndexError, ValueError, ProcessLookupError):
-        return None
-    except PermissionError:
-        return pid
-    return pid
 
 
 def psql(sql: str, db: str = "postgres") -> str:

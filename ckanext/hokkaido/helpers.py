@@ -16,7 +16,7 @@ __all__ = [
 
 def hokkaido_org_parents(org_id: str) -> list[dict]:
     """The organizations above this one, from 北海道 down: [{name, title}]."""
-    tree = hierarchy.OrgTree.load()
+    tree = hierarchy.OrgTree.for_request()
     node = tree.find(org_id)
     if node is None:
         return []
@@ -25,7 +25,7 @@ def hokkaido_org_parents(org_id: str) -> list[dict]:
 
 def hokkaido_org_children(org_id: str) -> list[dict]:
     """The organizations directly below this one: [{name, title}]."""
-    node = hierarchy.OrgTree.load().find(org_id)
+    node = hierarchy.OrgTree.for_request().find(org_id)
     if node is None:
         return []
     return [{"name": c.name, "title": c.title} for c in node.children]
@@ -50,7 +50,7 @@ def hokkaido_include_children_option() -> dict:
 def hokkaido_parent_choices(org_id: str | None) -> list[dict]:
     """Organizations that may become this one's parent: not itself, nor anything below it
     (CKAN's no_loops_in_hierarchy would refuse those anyway)."""
-    tree = hierarchy.OrgTree.load()
+    tree = hierarchy.OrgTree.for_request()
     node = tree.find(org_id) if org_id else None
     excluded = {n.id for n in [node, *node.descendants()]} if node else set()
     candidates = [n for n in tree.nodes.values() if n.id not in excluded]

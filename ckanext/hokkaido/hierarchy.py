@@ -84,6 +84,18 @@ class OrgTree:
                 nodes[child_id].parent_id = parent_id
         return cls(nodes)
 
+    @classmethod
+    def for_request(cls) -> OrgTree:
+        """The tree loaded once per web request (templates ask for it several times)."""
+        try:
+            cached = getattr(tk.g, "_hokkaido_org_tree", None)
+        except RuntimeError:  # outside a request: CLI, jobs
+            return cls.load()
+        if cached is None:
+            cached = cls.load()
+            tk.g._hokkaido_org_tree = cached
+        return cached
+
     def find(self, id_or_name: str) -> OrgNode | None:
         if id_or_name in self.nodes:
             return self.nodes[id_or_name]

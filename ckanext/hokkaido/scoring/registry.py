@@ -8,6 +8,7 @@ those parts to every active check.
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
@@ -70,7 +71,7 @@ class Reporter:
         return [f for f in self.findings if f.rule == rule][-1]
 
 
-class Check:
+class Check(ABC):
     """Base of every rule. Subclasses set the class attributes and override what they need."""
 
     rule: ClassVar[str]
@@ -109,8 +110,9 @@ class FileCheck(Check):
 
     scope = "file"
 
+    @abstractmethod
     def run(self) -> None:
-        raise NotImplementedError
+        """Report findings about the whole file."""
 
 
 class TableCheck(Check):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from abc import abstractmethod
 
 from ckanext.hokkaido.municipalities import is_valid_lg_code
 
@@ -37,8 +38,9 @@ class _ColumnSetCheck(StandardCheck):
         self.header_keys = [header_key(v) for v in self.header]
         self.compare()
 
+    @abstractmethod
     def compare(self) -> None:
-        raise NotImplementedError
+        """Compare the header with the spec's columns and report differences."""
 
 
 @register
@@ -140,8 +142,9 @@ class _ValueCheck(StandardCheck):
                 self.report(self.at(number, index + 1), value=excerpt(value), column=column.name)
         return None
 
+    @abstractmethod
     def valid(self, value: str, column) -> bool:
-        raise NotImplementedError
+        """Whether one cell's value satisfies the column's rule."""
 
 
 @register
