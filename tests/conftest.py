@@ -17,7 +17,7 @@ def repo_root() -> Path:
 
 
 # Plugins whose tables come from their own alembic migrations.
-PLUGINS_WITH_MIGRATIONS = ("activity",)
+PLUGINS_WITH_MIGRATIONS = ("activity", "hokkaido")
 
 
 @pytest.fixture

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
 
-from ckanext.hokkaido import hierarchy, search
+from ckanext.hokkaido import hierarchy, resource_scoring, search
+from ckanext.hokkaido.language import pick
+from ckanext.hokkaido.model import ResourceScore
 
 __all__ = [
     "hokkaido_org_parents",
     "hokkaido_org_children",
     "hokkaido_include_children_option",
     "hokkaido_parent_choices",
+    "hokkaido_resource_score",
+    "hokkaido_dataset_score",
+    "hokkaido_text",
 ]
 
 
@@ -59,3 +64,20 @@ def hokkaido_parent_choices(org_id: str | None) -> list[dict]:
         for n in sorted(candidates, key=hierarchy.sort_key)
         if n.org_level in ("prefecture", "subprefecture", "municipality", "department", "")
     ]
+
+
+def hokkaido_resource_score(resource_id: str) -> dict | None:
+    """The stored result of a resource; the page showing it already checked access."""
+    stored = ResourceScore.get(resource_id)
+    return stored.as_dict() if stored else None
+
+
+def hokkaido_dataset_score(package_id: str) -> dict:
+    return resource_scoring.dataset_summary(package_id)
+
+
+def hokkaido_text(bilingual: dict | None) -> str:
+    """The UI language's side of a {ja, en} text from the scoring engine."""
+    if not bilingual:
+        return ""
+    return pick(bilingual.get("ja", ""), bilingual.get("en", ""))

@@ -4,7 +4,7 @@ import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 from ckan.lib.plugins import DefaultTranslation
 
-from ckanext.hokkaido import search
+from ckanext.hokkaido import resource_scoring, search
 
 
 @tk.blanket.actions
@@ -32,6 +32,8 @@ class HokkaidoPlugin(p.SingletonPlugin, DefaultTranslation):
     def dataset_facets(self, facets_dict, package_type):
         facets_dict[search.SUBPREFECTURE] = tk._("Subprefecture")
         facets_dict[search.MUNICIPALITY] = tk._("Municipality")
+        facets_dict[search.STARS] = tk._("Openness stars")
+        facets_dict[search.MACHINE_READABLE] = tk._("Machine-readable")
         return facets_dict
 
     def organization_facets(self, facets_dict, organization_type, package_type):
@@ -45,4 +47,17 @@ class HokkaidoPlugin(p.SingletonPlugin, DefaultTranslation):
 
     def before_dataset_index(self, pkg_dict):
         pkg_dict.update(search.hierarchy_fields(pkg_dict.get("owner_org")))
+        pkg_dict.update(search.score_fields(resource_scoring.dataset_summary(pkg_dict["id"])))
         return pkg_dict
+
+    def after_dataset_create(self, context, pkg_dict):
+        self._enqueue_scoring(pkg_dict)
+
+    def after_dataset_update(self, context, pkg_dict):
+        self._enqueue_scoring(pkg_dict)
+
+    def _enqueue_scoring(self, pkg_dict):
+        # resource_create and resource_update end in package_update, so this one hook
+        # sees every new or changed file or URL.
+        for resource_id in resource_scoring.resources_needing_a_job(pkg_dict["id"]):
+            resource_scoring.enqueue(resource_id)

@@ -19,6 +19,10 @@ MUNICIPALITY = "hokkaido_municipality"
 SUBPREFECTURE = "hokkaido_subprefecture"
 PREFECTURE_CODE = "hokkaido_prefecture"
 
+STARS = "hokkaido_stars"
+MACHINE_READABLE = "hokkaido_machine_readable"
+SCORE = "hokkaido_score"
+
 INCLUDE_CHILDREN_PARAM = "ext_include_children"
 _OWNER_ORG_FILTER = re.compile(r'owner_org:"([^"]+)"')
 
@@ -67,3 +71,14 @@ def include_children(search_params: dict[str, Any]) -> dict[str, Any]:
     ids = " OR ".join(f'"{n.id}"' for n in [node, *node.descendants()])
     search_params["fq"] = fq.replace(match.group(0), f"owner_org:({ids})")
     return search_params
+
+
+def score_fields(summary: dict) -> dict:
+    """The dataset's best machine-readability result, as facetable strings."""
+    if not summary:
+        return {}
+    return {
+        STARS: str(summary["stars"]),
+        MACHINE_READABLE: "true" if summary["machine_readable"] else "false",
+        SCORE: str(summary["score"]),
+    }

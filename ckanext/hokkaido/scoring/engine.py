@@ -156,17 +156,22 @@ def score_url(
         try:
             fetched = fetch.fetch_to_file(url, target, policy)
         except fetch.FetchRefused as exc:
-            return build_result(
-                file_format="unknown",
-                encoding=None,
-                stars=0,
-                score=0,
-                standard=None,
-                findings=[],
-                error=f"{exc.ja} / {exc.en}",
-            )
+            return refused_result(exc)
         score_options.setdefault("filename", _url_file_name(fetched.url))
         return score_file(target, **score_options)
+
+
+def refused_result(exc: fetch.FetchRefused) -> dict[str, Any]:
+    """The result for a file that could not be fetched: assessed as nothing."""
+    return build_result(
+        file_format="unknown",
+        encoding=None,
+        stars=0,
+        score=0,
+        standard=None,
+        findings=[],
+        error=f"{exc.ja} / {exc.en}",
+    )
 
 
 def _url_file_name(url: str) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import http.client
+import io
 import ipaddress
 import socket
 import ssl
@@ -87,17 +88,23 @@ def fetch_to_file(url: str, target: str, policy: FetchPolicy) -> Fetched:
 
 
 def _request(url: str, policy: FetchPolicy, expires_at: float):
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as error:  # "http://[::1/", a port that is not a number, …
+        raise FetchRefused(
+            "URL の形式が正しくありません", f"malformed URL {url!r}: {error}"
+        ) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchRefused("http(s) の URL ではありません", f"not an http(s) URL: {url!r}")
     host = parts.hostname
-    port = parts.port or (443 if parts.scheme == "https" else 80)
+    port = port or (443 if parts.scheme == "https" else 80)
     address = resolve_allowed_address(host, port, policy)
-    timeout = _remaining(expires_at)
+    _remaining(expires_at)
     if parts.scheme == "https":
-        connection = _PinnedHTTPSConnection(host, port, address, timeout)
+        connection = _PinnedHTTPSConnection(host, port, address, expires_at)
     else:
-        connection = _PinnedHTTPConnection(host, port, address, timeout)
+        connection = _PinnedHTTPConnection(host, port, address, expires_at)
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
@@ -106,20 +113,26 @@ def _request(url: str, policy: FetchPolicy, expires_at: float):
             "GET", path, headers={"User-Agent": policy.user_agent, "Accept-Encoding": "identity"}
         )
         return connection.getresponse(), connection
-    except (OSError, http.client.HTTPException, ssl.SSLError) as error:
+    except FetchRefused:
+        connection.close()
+        raise
+    except TimeoutError as error:
+        connection.close()
+        raise _timed_out() from error
+    except (OSError, http.client.HTTPException, ValueError) as error:
         connection.close()
         raise FetchRefused("接続できませんでした", f"connection failed: {error}") from error
 
 
 def resolve_allowed_address(host: str, port: int, policy: FetchPolicy) -> str:
     """The address to connect to; refuses if any address the name resolves to is not public."""
-    if host.lower().rstrip(".") in METADATA_HOSTS and host not in policy.allowed_hosts:
+    if _normal_host(host) in METADATA_HOSTS and not _host_allowed(host, policy):
         raise FetchRefused(
             "クラウドのメタデータサービスには接続しません", f"refusing cloud metadata host {host}"
         )
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except socket.gaierror as error:
+    except (OSError, ValueError) as error:  # gaierror; UnicodeError for a label over 63 chars
         raise FetchRefused("ホスト名を解決できません", f"cannot resolve {host}") from error
     addresses = [info[4][0] for info in infos]
     for address in addresses:
@@ -135,9 +148,15 @@ def _address_allowed(address: str, host: str, policy: FetchPolicy) -> bool:
     ip = ipaddress.ip_address(address.split("%")[0])
     if getattr(ip, "ipv4_mapped", None):
         ip = ip.ipv4_mapped
-    if host in policy.allowed_hosts:
+    if _host_allowed(host, policy):
         return True
-    if any(ip in ipaddress.ip_network(n, strict=False) for n in policy.allowed_networks):
+    try:
+        allowed = [ipaddress.ip_network(n.strip(), strict=False) for n in policy.allowed_networks]
+    except ValueError as error:
+        raise FetchRefused(
+            "許可ネットワークの設定が正しくありません", f"bad allowed network in config: {error}"
+        ) from None
+    if any(ip in network for network in allowed if network.version == ip.version):
         return True
     if any(ip in network for network in _ALWAYS_BLOCKED if network.version == ip.version):
         return False
@@ -146,47 +165,132 @@ def _address_allowed(address: str, host: str, policy: FetchPolicy) -> bool:
     )
 
 
+def _normal_host(host: str) -> str:
+    return host.lower().rstrip(".")
+
+
+def _host_allowed(host: str, policy: FetchPolicy) -> bool:
+    return _normal_host(host) in {_normal_host(h.strip()) for h in policy.allowed_hosts}
+
+
 def _save_body(response, connection, target: str, policy: FetchPolicy, expires_at: float) -> int:
     declared = response.getheader("Content-Length")
     if declared and declared.isdigit() and int(declared) > policy.max_bytes:
-        raise FetchRefused("ファイルが大きすぎます", f"Content-Length {declared} over the limit")
+        raise FetchRefused(
+            "ファイルが大きすぎます",
+            f"file too large: Content-Length {declared} is over the limit of "
+            f"{policy.max_bytes} bytes",
+        )
     size = 0
     with open(target, "wb") as output:
         while True:
-            # a server dripping bytes must not outlive the overall time limit
-            if connection.sock is not None:
-                connection.sock.settimeout(_remaining(expires_at))
-            chunk = response.read1(_CHUNK)
+            # every socket read is bounded by the overall deadline (see _DeadlineReader)
+            try:
+                chunk = response.read1(_CHUNK)
+            except TimeoutError as error:
+                raise _timed_out() from error
+            except (OSError, http.client.HTTPException) as error:
+                raise FetchRefused(
+                    "ダウンロードが途中で失敗しました", f"download failed: {error!r}"
+                ) from error
             if not chunk:
                 break
             size += len(chunk)
             if size > policy.max_bytes:
-                raise FetchRefused("ファイルが大きすぎます", f"more than {policy.max_bytes} bytes")
+                raise FetchRefused(
+                    "ファイルが大きすぎます",
+                    f"file too large: more than the limit of {policy.max_bytes} bytes",
+                )
             output.write(chunk)
+    # http.client's read1() ends quietly when the server closes before Content-Length
+    if declared and declared.isdigit() and size < int(declared):
+        raise FetchRefused(
+            "ダウンロードが途中で切れました",
+            f"incomplete download: {size} of {declared} bytes",
+        )
     return size
+
+
+def _timed_out() -> FetchRefused:
+    return FetchRefused("ダウンロードが時間内に終わりません", "download timed out")
 
 
 def _remaining(expires_at: float) -> float:
     left = expires_at - time.monotonic()
     if left <= 0:
-        raise FetchRefused("ダウンロードが時間内に終わりません", "download timed out")
+        raise _timed_out()
     return left
 
 
-class _PinnedHTTPConnection(http.client.HTTPConnection):
-    def __init__(self, host: str, port: int, address: str, timeout: float):
-        super().__init__(host, port, timeout=timeout)
+class _DeadlineReader(io.RawIOBase):
+    """Socket reads for http.client with the overall deadline re-applied to each read.
+
+    A plain socket timeout restarts with every recv, so a server dripping one byte at a time
+    (in the headers or in the body) could otherwise hold the download open indefinitely.
+    """
+
+    def __init__(self, sock: socket.socket, expires_at: float):
+        super().__init__()
+        self._sock = sock
+        # a real socket file: it keeps the descriptor open when http.client closes the
+        # connection while the body is still being read (HTTP/1.0, "Connection: close")
+        self._raw = sock.makefile("rb", buffering=0)
+        self._expires_at = expires_at
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        left = self._expires_at - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("download timed out")
+        self._sock.settimeout(left)
+        return self._raw.readinto(buffer)
+
+    def close(self) -> None:
+        if not self.closed:
+            self._raw.close()
+        super().close()
+
+
+class _DeadlineSocket:
+    """What http.client.HTTPResponse needs of a socket: makefile("rb")."""
+
+    def __init__(self, sock: socket.socket, expires_at: float):
+        self._sock = sock
+        self._expires_at = expires_at
+
+    def makefile(self, mode: str = "rb", *args, **kwargs):
+        return io.BufferedReader(_DeadlineReader(self._sock, self._expires_at))
+
+
+class _DeadlineMixin:
+    def _deadline_response(self, sock, *args, **kwargs):
+        return http.client.HTTPResponse(_DeadlineSocket(sock, self._expires_at), *args, **kwargs)
+
+
+class _PinnedHTTPConnection(_DeadlineMixin, http.client.HTTPConnection):
+    def __init__(self, host: str, port: int, address: str, expires_at: float):
+        super().__init__(host, port, timeout=_remaining(expires_at))
         self._address = address
+        self._expires_at = expires_at
+        self.response_class = self._deadline_response
 
     def connect(self) -> None:
-        self.sock = socket.create_connection((self._address, self.port), self.timeout)
+        self.sock = socket.create_connection(
+            (self._address, self.port), _remaining(self._expires_at)
+        )
 
 
-class _PinnedHTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, host: str, port: int, address: str, timeout: float):
-        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+class _PinnedHTTPSConnection(_DeadlineMixin, http.client.HTTPSConnection):
+    def __init__(self, host: str, port: int, address: str, expires_at: float):
+        super().__init__(
+            host, port, timeout=_remaining(expires_at), context=ssl.create_default_context()
+        )
         self._address = address
+        self._expires_at = expires_at
+        self.response_class = self._deadline_response
 
     def connect(self) -> None:
-        sock = socket.create_connection((self._address, self.port), self.timeout)
+        sock = socket.create_connection((self._address, self.port), _remaining(self._expires_at))
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
