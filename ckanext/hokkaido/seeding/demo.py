@@ -9,6 +9,7 @@ from importlib import resources
 
 import ckan.plugins.toolkit as tk
 import yaml
+from werkzeug.datastructures import FileStorage
 
 from ckanext.hokkaido import municipalities as mun
 
@@ -30,7 +31,7 @@ def package_dict(entry: dict) -> dict:
         "owner_org": owner,
         "license_id": DEMO_LICENSE,
         "tags": [{"name": tag} for tag in entry.get("tags", [])],
-        "resources": entry["resources"],
+        "resources": [res for res in entry["resources"] if "file" not in res],
     }
 
 
@@ -42,7 +43,10 @@ def seed() -> Counter:
         if _exists(entry["name"], context):
             counts["unchanged"] += 1
             continue
-        tk.get_action("package_create")(dict(context), package_dict(entry))
+        package = tk.get_action("package_create")(dict(context), package_dict(entry))
+        for resource in entry["resources"]:
+            if "file" in resource:
+                _upload(context, package["id"], resource)
         counts["created"] += 1
     return counts
 
@@ -53,3 +57,18 @@ def _exists(name: str, context: dict) -> bool:
     except tk.ObjectNotFound:
         return False
     return True
+
+
+def _upload(context: dict, package_id: str, resource: dict) -> None:
+    demo_file = resources.files(__package__).joinpath("demo_files", resource["file"])
+    with demo_file.open("rb") as stream:
+        tk.get_action("resource_create")(
+            dict(context),
+            {
+                "package_id": package_id,
+                "name": resource["name"],
+                "format": resource["format"],
+                "url": resource["file"],
+                "upload": FileStorage(stream=stream, filename=resource["file"]),
+            },
+        )
