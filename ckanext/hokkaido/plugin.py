@@ -5,6 +5,7 @@ import ckan.plugins.toolkit as tk
 from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.hokkaido import resource_scoring, search
+from ckanext.hokkaido.inventory.licenses import LICENSES_PATH
 
 
 @tk.blanket.actions
@@ -26,6 +27,9 @@ class HokkaidoPlugin(p.SingletonPlugin, DefaultTranslation):
         tk.add_template_directory(config_, "templates")
         tk.add_public_directory(config_, "public")
         tk.add_resource("assets", "hokkaido")
+        if not config_.get("licenses_group_url"):
+            # The portal's licence list: CC BY 4.0, CC0, PDL1.0, 政府標準利用規約 2.0, …
+            config_["licenses_group_url"] = LICENSES_PATH.as_uri()
 
     # IFacets
 

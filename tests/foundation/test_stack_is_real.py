@@ -13,6 +13,8 @@ from ckan.plugins import plugin_loaded
 from ckan.plugins import toolkit as tk
 from ckan.tests import factories, helpers
 
+from tests.factories import InventoryDataset
+
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
 
 
@@ -28,7 +30,7 @@ def test_the_plugins_load():
 
 def test_a_dataset_created_through_the_api_is_found_by_package_search():
     org = factories.Organization()
-    factories.Dataset(owner_org=org["id"], name="snow-removal", title="Snow removal routes")
+    InventoryDataset(owner_org=org["id"], name="snow-removal", title="Snow removal routes")
 
     assert _search("snow") == ["Snow removal routes"]
     assert _search("nothing-like-this") == []
@@ -45,7 +47,7 @@ def test_a_dataset_created_through_the_api_is_found_by_package_search():
 def test_a_japanese_word_inside_a_longer_title_is_found(query, title):
     org = factories.Organization()
     for other in ("AED設置箇所一覧", "指定緊急避難場所一覧", "旭川市の人口", "観光施設"):
-        factories.Dataset(owner_org=org["id"], title=other)
+        InventoryDataset(owner_org=org["id"], title=other)
 
     found = _search(query)
 
@@ -55,7 +57,7 @@ def test_a_japanese_word_inside_a_longer_title_is_found(query, title):
 
 def test_a_query_without_the_word_finds_nothing_japanese():
     org = factories.Organization()
-    factories.Dataset(owner_org=org["id"], title="AED設置箇所一覧")
+    InventoryDataset(owner_org=org["id"], title="AED設置箇所一覧")
 
     assert _search("避難") == []
 
@@ -93,7 +95,7 @@ def test_a_job_enqueued_with_the_toolkit_runs_in_a_worker(tmp_path, ckan_config,
 
 @pytest.mark.parametrize("url", ["/dataset/", "/organization/", "/catalog.ttl"])
 def test_the_main_pages_answer(app, url):
-    factories.Dataset(owner_org=factories.Organization()["id"], title="旭川市の人口")
+    InventoryDataset(owner_org=factories.Organization()["id"], title="旭川市の人口")
 
     response = app.get(url)
 
@@ -101,7 +103,7 @@ def test_the_main_pages_answer(app, url):
 
 
 def test_the_catalog_lists_public_datasets(app):
-    factories.Dataset(owner_org=factories.Organization()["id"], title="旭川市の人口")
+    InventoryDataset(owner_org=factories.Organization()["id"], title="旭川市の人口")
 
     body = app.get("/catalog.ttl").get_data(as_text=True)
 

@@ -10,6 +10,7 @@ from ckan.plugins import toolkit as tk
 from ckan.tests import factories, helpers
 
 from ckanext.hokkaido import municipalities
+from tests.factories import InventoryDataset
 
 pytestmark = pytest.mark.usefixtures("seeded", "with_plugins")
 
@@ -118,7 +119,7 @@ def test_two_organizations_cannot_share_a_code():
 
 
 def _dataset_in(code: str, **kwargs) -> dict:
-    return factories.Dataset(owner_org=municipalities.org_name_for(code), **kwargs)
+    return InventoryDataset(owner_org=municipalities.org_name_for(code), **kwargs)
 
 
 def _can_update(user: dict, dataset: dict) -> bool:

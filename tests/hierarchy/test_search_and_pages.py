@@ -6,12 +6,13 @@ import pytest
 from ckan.tests import factories, helpers
 
 from ckanext.hokkaido import municipalities
+from tests.factories import InventoryDataset
 
 pytestmark = pytest.mark.usefixtures("seeded", "with_plugins")
 
 
 def _dataset_in(code: str, **kwargs) -> dict:
-    return factories.Dataset(owner_org=municipalities.org_name_for(code), **kwargs)
+    return InventoryDataset(owner_org=municipalities.org_name_for(code), **kwargs)
 
 
 def _titles(**search) -> list[str]:
@@ -119,7 +120,7 @@ def test_a_subprefecture_page_lists_its_municipalities(app):
 
 def test_the_hierarchy_page_counts_only_datasets_the_visitor_may_see(app):
     otoineppu = municipalities.org_name_for("014702")
-    factories.Dataset(owner_org=otoineppu, title="音威子府村の秘密の計画", private=True)
+    InventoryDataset(owner_org=otoineppu, title="音威子府村の秘密の計画", private=True)
     sysadmin = factories.SysadminWithToken()
 
     anonymous = app.get("/hierarchy").get_data(as_text=True)

@@ -13,6 +13,7 @@ from ckan.tests import factories, helpers
 
 from ckanext.hokkaido import resource_scoring
 from ckanext.hokkaido.model import ResourceScore
+from tests.factories import InventoryDataset
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index", "clean_queues")
 
@@ -23,6 +24,11 @@ BAD_CSV = "AED設置箇所一覧（令和8年）\n名称,住所\n旭川市役所
 
 def _jobs() -> list[dict]:
     return helpers.call_action("job_list")
+
+
+def _score_every_resource(dataset_id: str) -> None:
+    for resource in helpers.call_action("package_show", id=dataset_id)["resources"]:
+        resource_scoring.score_resource(resource["id"])
 
 
 def _run_worker(ckan_config, repo_root) -> None:
@@ -56,14 +62,14 @@ def upload(create_with_upload):
 
 @pytest.fixture
 def dataset():
-    return factories.Dataset(owner_org=factories.Organization()["id"], license_id="cc-by")
+    return InventoryDataset(owner_org=factories.Organization()["id"], license_id="CC-BY-4.0")
 
 
 def test_an_uploaded_file_is_scored_by_a_worker_and_indexed(
     dataset, upload, ckan_config, repo_root
 ):
     resource = upload(GOOD_CSV, "aed.csv", package_id=dataset["id"], format="CSV")
-    assert [job["title"] for job in _jobs()] == [f"hokkaido: score resource {resource['id']}"]
+    assert f"hokkaido: score resource {resource['id']}" in [job["title"] for job in _jobs()]
 
     _run_worker(ckan_config, repo_root)
 
@@ -92,7 +98,7 @@ def test_problems_are_stored_with_japanese_and_english_text(dataset, upload):
 
 def test_an_unchanged_resource_gets_no_new_job(dataset, upload):
     resource = upload(GOOD_CSV, "aed.csv", package_id=dataset["id"], format="CSV")
-    resource_scoring.score_resource(resource["id"])
+    _score_every_resource(dataset["id"])
     helpers.call_action("job_clear")
 
     helpers.call_action(
@@ -107,7 +113,7 @@ def test_an_unchanged_resource_gets_no_new_job(dataset, upload):
 
 def test_a_changed_url_gets_a_new_job(dataset):
     resource = factories.Resource(package_id=dataset["id"], url="http://127.0.0.1:9/a.csv")
-    resource_scoring.score_resource(resource["id"])
+    _score_every_resource(dataset["id"])
     helpers.call_action("job_clear")
 
     helpers.call_action(
@@ -145,7 +151,7 @@ def test_a_url_to_a_private_address_is_refused_and_recorded(dataset):
 
 def test_a_private_datasets_score_is_hidden_from_others(upload):
     org = factories.Organization()
-    private = factories.Dataset(owner_org=org["id"], private=True)
+    private = InventoryDataset(owner_org=org["id"], private=True)
     resource = upload(GOOD_CSV, "x.csv", package_id=private["id"], format="CSV")
     resource_scoring.score_resource(resource["id"])
     outsider = factories.User()
@@ -210,9 +216,9 @@ def test_the_dataset_page_shows_stars_and_the_badge(app, dataset, upload):
 
 def test_the_summary_counts_public_machine_readable_datasets(upload):
     org = factories.Organization()
-    readable = factories.Dataset(owner_org=org["id"])
-    factories.Dataset(owner_org=org["id"])
-    factories.Dataset(owner_org=org["id"], private=True)
+    readable = InventoryDataset(owner_org=org["id"])
+    InventoryDataset(owner_org=org["id"])
+    InventoryDataset(owner_org=org["id"], private=True)
     resource = upload(GOOD_CSV, "x.csv", package_id=readable["id"], format="CSV")
     resource_scoring.score_resource(resource["id"])
 

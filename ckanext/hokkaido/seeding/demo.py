@@ -13,7 +13,7 @@ from werkzeug.datastructures import FileStorage
 
 from ckanext.hokkaido import municipalities as mun
 
-DEMO_LICENSE = "cc-by"
+DEMO_LICENSE = "CC-BY-4.0"
 
 
 def demo_datasets() -> list[dict]:
@@ -30,6 +30,8 @@ def package_dict(entry: dict) -> dict:
         "notes": entry["notes"],
         "owner_org": owner,
         "license_id": DEMO_LICENSE,
+        "inventory_id": entry["name"],
+        "publication_status": "published",
         "tags": [{"name": tag} for tag in entry.get("tags", [])],
         "resources": [res for res in entry["resources"] if "file" not in res],
     }
@@ -43,10 +45,19 @@ def seed() -> Counter:
         if _exists(entry["name"], context):
             counts["unchanged"] += 1
             continue
-        package = tk.get_action("package_create")(dict(context), package_dict(entry))
-        for resource in entry["resources"]:
-            if "file" in resource:
-                _upload(context, package["id"], resource)
+        files = [res for res in entry["resources"] if "file" in res]
+        wanted = package_dict(entry)
+        if files:
+            # 公開済 needs a resource: publish once the files are uploaded.
+            wanted.update(private=True, publication_status="planned", planned_publication="2026")
+        package = tk.get_action("package_create")(dict(context), wanted)
+        for resource in files:
+            _upload(context, package["id"], resource)
+        if files:
+            tk.get_action("package_patch")(
+                dict(context),
+                {"id": package["id"], "private": False, "publication_status": "published"},
+            )
         counts["created"] += 1
     return counts
 
