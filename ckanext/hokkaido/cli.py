@@ -77,3 +77,79 @@ def _org_name(org: str) -> str:
         return municipalities.org_name_for(municipalities.normalize_code(org))
     except (municipalities.InvalidLgCode, LookupError):
         return org
+
+
+@hokkaido.group("inventory")
+def inventory_group():
+    """棚卸し spreadsheets: import, export, template."""
+
+
+@inventory_group.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--org", "org_code", required=True, help="Organization code or name.")
+@click.option("--dry-run", is_flag=True, help="Report every row's outcome, write nothing.")
+@click.option("--skip-invalid", is_flag=True, help="Write the valid rows, report the rest.")
+def inventory_import_command(file: str, org_code: str, dry_run: bool, skip_invalid: bool):
+    """Import an inventory XLSX or CSV into an organization (all or nothing)."""
+    from ckanext.hokkaido import inventory_import
+
+    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})["name"]
+    with click.progressbar(length=0, label="rows", show_pos=True) as bar:
+
+        def progress(done: int, total: int | None) -> None:
+            bar.length = total or done
+            bar.update(done - bar.pos)
+
+        with open(file, "rb") as stream:
+            report = inventory_import.import_inventory(
+                stream,
+                file,
+                _org_name(org_code),
+                site_user,
+                dry_run=dry_run,
+                skip_invalid=skip_invalid,
+                on_progress=progress,
+            )
+    for error in report.file_errors:
+        click.echo(f"file: {error['message']}", err=True)
+    for row in report.rows:
+        for error in row.errors:
+            click.echo(f"row {row.row} [{error.get('column', '')}]: {error['message']}", err=True)
+    counts = report.counts
+    click.echo(
+        f"created: {counts['created']}, updated: {counts['updated']}, "
+        f"unchanged: {counts['unchanged']}, errors: {counts['error']}"
+        + (" (dry run: nothing written)" if dry_run else "")
+        + ("" if report.committed or dry_run else " (nothing written)")
+    )
+    if report.file_errors or (counts["error"] and not skip_invalid):
+        raise SystemExit(1)
+
+
+@inventory_group.command("export")
+@click.option("--org", "org_code", required=True, help="Organization code or name.")
+@click.option("--format", "file_format", type=click.Choice(["xlsx", "csv"]), default="xlsx")
+@click.option("--include-children", is_flag=True, help="With the organizations below it.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+def inventory_export_command(org_code: str, file_format: str, include_children: bool, output: str):
+    """Export an organization's inventory in the import's columns."""
+    from ckanext.hokkaido import inventory_export
+
+    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})["name"]
+    _, _, data = inventory_export.export_inventory(
+        {"user": site_user}, _org_name(org_code), file_format, include_children
+    )
+    with open(output, "wb") as out:
+        out.write(data)
+    click.echo(f"written: {output}")
+
+
+@inventory_group.command("template")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+def inventory_template_command(output: str):
+    """Write the empty inventory template (XLSX with dropdowns and header notes)."""
+    from ckanext.hokkaido import inventory
+
+    with open(output, "wb") as out:
+        inventory.write_template_xlsx(out)
+    click.echo(f"written: {output}")

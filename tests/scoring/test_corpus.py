@@ -24,7 +24,12 @@ LAYOUT_SJIS = {
 }
 EXPECTED = {
     "urasoe_AED.csv": {"encoding-not-utf8", "cell-linebreak-or-padding"},
-    "muroran-papamama_nurseryData.csv": {"encoding-not-utf8", "fullwidth-alnum"},
+    "muroran-papamama_nurseryData.csv": {
+        "encoding-not-utf8",
+        "fullwidth-alnum",
+        "html-in-cell",
+        "excel-serial-date",
+    },
     "komae_aed.csv": {"halfwidth-katakana", "fullwidth-alnum", "time-format"},
     "echizen_0201jinkounosuii_chouki.csv": {"wareki-date"},
     "echizen_0106kishoujoukyou_echizenshi.csv": {"wareki-date", "fullwidth-alnum"},
@@ -39,6 +44,7 @@ EXPECTED = {
         "blank-row",
         "fullwidth-alnum",
         "cell-linebreak-or-padding",
+        "lost-leading-zero",
     },
     "odl_nb01h0013_sjis.csv": LAYOUT_SJIS,
     "odl_nb01h0013_cp932.csv": LAYOUT_SJIS | {"platform-dependent-char"},
@@ -80,10 +86,10 @@ EXPECTED = {
     },
     "takamatsu_city_tax_settlement_0097.xlsx": {"wareki-date"},
     "takamatsu_elderly_welfare_facility.csv": {"cell-linebreak-or-padding"},
-    "sapporo_trash_ckan_dump_b9a4cf2b.csv": {"platform-dependent-char"},
+    "sapporo_trash_ckan_dump_b9a4cf2b.csv": {"platform-dependent-char", "mixed-line-endings"},
     "sapporo_garbagecalendar202410.csv": {"platform-dependent-char"},
     "hokkaido_covid_patients_a9e603b.csv": {"fullwidth-alnum", "cell-linebreak-or-padding"},
-    "hakodate_covid.csv": set(),
+    "hakodate_covid.csv": {"date-without-year"},
     "echizen_kokufuhakkutsu_20000_00setsumei.pdf": {"not-machine-readable-format"},
 }
 # files a person would call structurally clean must stay machine readable

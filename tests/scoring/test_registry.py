@@ -41,6 +41,11 @@ REQUIRED_IDS = {
     "time-format",
     "controlled-value",
     "format-mismatch",
+    "html-in-cell",
+    "excel-serial-date",
+    "date-without-year",
+    "lost-leading-zero",
+    "mixed-line-endings",
 }
 # rules whose trigger / no-trigger pair lives outside the two CASES tables
 TESTED_ELSEWHERE = {

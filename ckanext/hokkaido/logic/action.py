@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+
 import ckan.plugins.toolkit as tk
 
-from ckanext.hokkaido import hierarchy, resource_scoring
+from ckanext.hokkaido import hierarchy, inventory_export, inventory_import, resource_scoring
 from ckanext.hokkaido.language import pick
 from ckanext.hokkaido.logic import schema
 from ckanext.hokkaido.model import ResourceScore
@@ -15,6 +17,8 @@ __all__ = [
     "hokkaido_resource_score_show",
     "hokkaido_score_resource",
     "hokkaido_machine_readability_summary",
+    "hokkaido_inventory_import",
+    "hokkaido_inventory_export",
 ]
 
 
@@ -159,3 +163,54 @@ def _summary_row(node, public: int, readable: int) -> dict:
 
 def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
+
+
+def hokkaido_inventory_import(context, data_dict):
+    """Import an inventory spreadsheet (XLSX or CSV) into an organization.
+
+    :param upload: the file (multipart)
+    :param organization: id or name of the organization
+    :param dry_run: only report what would happen (default false)
+    :param skip_invalid: write the valid rows even if others fail (default false)
+    :returns: ``{dry_run, committed, counts, file_errors, rows: [{row, inventory_id,
+        outcome, errors: [{column, message}]}]}``; outcome is created, updated, unchanged
+        or error
+    """
+    organization = tk.get_or_bust(data_dict, "organization")
+    tk.check_access("hokkaido_inventory_import", context, data_dict)
+    upload = data_dict.get("upload")
+    if upload is None or not getattr(upload, "filename", None):
+        raise tk.ValidationError({"upload": [tk._("Choose an XLSX or CSV file")]})
+    report = inventory_import.import_inventory(
+        upload.stream,
+        upload.filename,
+        organization,
+        context["user"],
+        dry_run=tk.asbool(data_dict.get("dry_run", False)),
+        skip_invalid=tk.asbool(data_dict.get("skip_invalid", False)),
+    )
+    return report.as_dict()
+
+
+@tk.side_effect_free
+def hokkaido_inventory_export(context, data_dict):
+    """An organization's inventory in the import's columns, with only the datasets the
+    caller may read.
+
+    :param organization: id or name
+    :param format: ``xlsx`` (default) or ``csv``
+    :param include_children: include the organizations below it (default false)
+    :returns: ``{filename, media_type, data_base64}``
+    """
+    tk.check_access("hokkaido_inventory_export", context, data_dict)
+    filename, media_type, data = inventory_export.export_inventory(
+        context,
+        tk.get_or_bust(data_dict, "organization"),
+        data_dict.get("format", "xlsx"),
+        tk.asbool(data_dict.get("include_children", False)),
+    )
+    return {
+        "filename": filename,
+        "media_type": media_type,
+        "data_base64": base64.b64encode(data).decode("ascii"),
+    }

@@ -11,6 +11,8 @@ __all__ = [
     "hokkaido_resource_score_show",
     "hokkaido_score_resource",
     "hokkaido_machine_readability_summary",
+    "hokkaido_inventory_import",
+    "hokkaido_inventory_export",
 ]
 
 
@@ -46,4 +48,22 @@ def _delegate(action: str, context, data_dict) -> dict:
         tk.check_access(action, dict(context), {"id": data_dict.get("id")})
     except (tk.NotAuthorized, tk.ObjectNotFound):
         return {"success": False, "msg": tk._("Not authorized to see this resource")}
+    return {"success": True}
+
+
+def hokkaido_inventory_import(context, data_dict):
+    """Editors of the organization, the ones who may create its datasets."""
+    try:
+        org = tk.get_action("organization_show")(
+            {"ignore_auth": True}, {"id": data_dict.get("organization"), "include_datasets": False}
+        )
+        tk.check_access("package_create", dict(context), {"owner_org": org["id"]})
+    except (tk.NotAuthorized, tk.ObjectNotFound):
+        return {"success": False, "msg": tk._("Not allowed to import into this organization")}
+    return {"success": True}
+
+
+@tk.auth_allow_anonymous_access
+def hokkaido_inventory_export(context, data_dict):
+    """Anyone: the export holds only the datasets the caller may read."""
     return {"success": True}

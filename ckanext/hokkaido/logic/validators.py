@@ -6,7 +6,6 @@ from typing import Any
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
-
 from ckan.lib.navl.dictization_functions import unflatten
 
 from ckanext.hokkaido import municipalities
@@ -93,8 +92,12 @@ def hokkaido_bodik_tags(key, data, errors, context) -> None:
         present = [t.strip() for t in (data.get(("tag_string",)) or "").split(",") if t.strip()]
         data[("tag_string",)] = ",".join(present + [t for t in wanted if t not in present])
         return
-    names = {v for k, v in data.items() if isinstance(k, tuple) and k[0] == "tags" and k[-1] == "name"}
-    next_index = 1 + max((k[1] for k in data if isinstance(k, tuple) and k[0] == "tags"), default=-1)
+    names = {
+        v for k, v in data.items() if isinstance(k, tuple) and k[0] == "tags" and k[-1] == "name"
+    }
+    next_index = 1 + max(
+        (k[1] for k in data if isinstance(k, tuple) and k[0] == "tags"), default=-1
+    )
     for offset, tag in enumerate(t for t in wanted if t not in names):
         data[("tags", next_index + offset, "name")] = tag
 

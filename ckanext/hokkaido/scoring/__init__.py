@@ -3,9 +3,15 @@
 from ckanext.hokkaido.scoring import score_file, score_url
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from .engine import refused_result, score_file, score_url
-from .fetch import FetchPolicy, FetchRefused, fetch_to_file
 from .limits import Limits
+
+if TYPE_CHECKING:
+    from .fetch import FetchPolicy, FetchRefused, fetch_to_file
 
 __all__ = [
     "score_file",
@@ -16,3 +22,13 @@ __all__ = [
     "FetchRefused",
     "Limits",
 ]
+# the fetcher pulls in http.client and ssl; scoring a local file does not need them
+_FROM_FETCH = frozenset({"FetchPolicy", "FetchRefused", "fetch_to_file"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_FETCH:
+        from . import fetch
+
+        return getattr(fetch, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

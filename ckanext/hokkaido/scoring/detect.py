@@ -43,11 +43,10 @@ def detect(path: str) -> Detected:
     binary = _detect_binary(path, head)
     if binary is not None:
         return binary
-    encoding = detect_encoding(head)
-    if encoding is None:
+    encoding, text = _encoding_and_text(head)
+    if encoding is None or text is None:
         return Detected("unknown", detail="binary")
-    text = head.decode(encoding, errors="replace").lstrip("\ufeff \t\r\n")
-    return Detected(_detect_text_format(text), encoding)
+    return Detected(_detect_text_format(text.lstrip("\ufeff \t\r\n")), encoding)
 
 
 def _detect_binary(path: str, head: bytes) -> Detected | None:
@@ -96,40 +95,50 @@ def _ole2_has_workbook(path: str) -> bool:
 def detect_encoding(head: bytes) -> str | None:
     """Strict UTF-8 first (BOM means utf-8-sig), then CP932, then EUC-JP. No chardet: it
     mistakes short CP932 files for EBCDIC."""
+    return _encoding_and_text(head)[0]
+
+
+def _encoding_and_text(head: bytes) -> tuple[str | None, str | None]:
+    """The encoding, and the head decoded with it (errors replaced): the text of the
+    successful strict decode is reused, so a CP932 head is not decoded twice."""
     if head.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
+        return "utf-8-sig", head.decode("utf-8-sig", errors="replace")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    if _decodes(head, "utf-8"):
-        return "utf-8"
-    cp932 = _decodes(head, "cp932")
-    euc = _decodes(head, "euc-jp")
-    if cp932 and euc and _looks_like_euc(head):
-        return "euc-jp"
-    if cp932:
-        return "cp932"
-    if euc:
-        return "euc-jp"
+        return "utf-16", head.decode("utf-16", errors="replace")
+    utf8 = _decoded(head, "utf-8")
+    if utf8 is not None:
+        return "utf-8", utf8
+    cp932 = _decoded(head, "cp932")
+    euc = _decoded(head, "euc-jp")
+    if cp932 is not None and euc is not None and _looks_like_euc(head):
+        return "euc-jp", euc
+    if cp932 is not None:
+        return "cp932", cp932
+    if euc is not None:
+        return "euc-jp", euc
     return _least_damaged(head)
 
 
-def _least_damaged(head: bytes) -> str | None:
+def _least_damaged(head: bytes) -> tuple[str | None, str | None]:
     """A text file with a few bad bytes (mixed encodings) is still text; the bad bytes are
     reported later as undecodable-bytes."""
-    best = min(("utf-8", "cp932"), key=lambda enc: head.decode(enc, "replace").count("\ufffd"))
-    text = head.decode(best, "replace")
-    return best if text.count("\ufffd") <= len(text) * _MAX_DAMAGE else None
+    texts = {enc: head.decode(enc, "replace") for enc in ("utf-8", "cp932")}
+    best = min(texts, key=lambda enc: texts[enc].count("\ufffd"))
+    text = texts[best]
+    return (best, text) if text.count("\ufffd") <= len(text) * _MAX_DAMAGE else (None, None)
 
 
-def _decodes(head: bytes, encoding: str) -> bool:
+def _decoded(head: bytes, encoding: str) -> str | None:
+    """The head as text when it decodes (errors replaced), else None."""
     try:
-        head.decode(encoding)
+        return head.decode(encoding)
     except UnicodeDecodeError as error:
         # a multibyte character cut by the sample boundary is not an error
-        return error.reason.startswith("unexpected end") or (
+        if error.reason.startswith("unexpected end") or (
             len(head) >= HEAD_BYTES and error.start >= len(head) - 3
-        )
-    return True
+        ):
+            return head.decode(encoding, errors="replace")
+        return None
 
 
 def _looks_like_euc(head: bytes) -> bool:
@@ -173,7 +182,14 @@ def _markup_kind(start: str) -> str:
 
 
 def _delimited_kind(text: str) -> str:
-    lines = text.splitlines()[:30]
+    lines = _first_lines(text, 30)
     tabs = sum(line.count("\t") for line in lines)
     commas = sum(line.count(",") for line in lines)
     return "tsv" if tabs > commas else "csv"
+
+
+def _first_lines(text: str, count: int) -> list[str]:
+    """text.splitlines()[:count] without splitting a whole megabyte: when the start already
+    holds more than `count` lines, the first `count` are complete and the same."""
+    lines = text[:65536].splitlines()
+    return lines[:count] if len(lines) > count else text.splitlines()[:count]

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from . import fetch, licenses, standards, structured
+from . import licenses, standards, structured
 from .detect import detect
 from .limits import Deadline, LimitExceeded, Limits
 from .readers import READERS
@@ -18,6 +17,9 @@ from .result import build_result
 from .score_formula import compute_score
 from .stars import count_stars
 from .table import DELIMITED_FORMATS, TABLE_FORMATS, run_sheet
+
+if TYPE_CHECKING:
+    from . import fetch
 
 STRUCTURED_FORMATS = frozenset({"json", "geojson", "xml", "rdf"})
 
@@ -150,6 +152,10 @@ def score_url(
     **score_options: Any,
 ) -> dict[str, Any]:
     """Download through the guarded fetcher, then score_file(). Refusals become `error`."""
+    import tempfile
+
+    from . import fetch  # imported here: http.client and ssl cost start-up time
+
     policy = policy or fetch.FetchPolicy()
     with tempfile.TemporaryDirectory(prefix="hokkaido-score-") as directory:
         target = os.path.join(directory, "download")

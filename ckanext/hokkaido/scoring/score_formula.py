@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
-
-from .result import Finding
+if TYPE_CHECKING:
+    from .result import Finding
 
 _WEIGHTS = Path(__file__).with_name("data") / "score_weights.yaml"
 
 
 @functools.lru_cache(maxsize=1)
 def weights() -> dict:
+    import yaml  # imported when first needed, off the start-up path of library users
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when built
     with open(_WEIGHTS, encoding="utf-8") as stream:
-        return yaml.safe_load(stream)
+        return yaml.load(stream, Loader=loader)  # noqa: S506 (a safe loader)
 
 
 def compute_score(stars: int, findings: list[Finding], standard_clean: bool) -> int:

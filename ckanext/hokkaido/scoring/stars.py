@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from .structured import StructureInfo
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .structured import StructureInfo
 
 STARS_BY_FORMAT = {
     "xls": 2,

@@ -12,9 +12,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import ParseError, parse
-
 from .limits import LimitExceeded
 
 _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
@@ -92,9 +89,19 @@ def _collect_jsonld(node, info: StructureInfo, depth: int) -> None:
             _collect_jsonld(item, info, depth + 1)
 
 
+class XmlSyntaxError(Exception):
+    """The parser's ParseError, raised under a name that needs no XML import to catch."""
+
+
 def _parse_xml(path: str):
+    # imported here: only XML and RDF need it, and a CSV run should not pay for it
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import ParseError, parse
+
     try:
         return parse(path, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except ParseError as error:
+        raise XmlSyntaxError(str(error)) from error
     except DefusedXmlException as error:
         raise LimitExceeded(
             "XML のエンティティ宣言・外部参照は受け付けません（XML 爆弾／XXE の疑い）",
@@ -105,7 +112,7 @@ def _parse_xml(path: str):
 def _inspect_xml(path: str) -> StructureInfo:
     try:
         _parse_xml(path)
-    except ParseError as error:
+    except XmlSyntaxError as error:
         return StructureInfo(False, f"XML: {error}")
     return StructureInfo()
 
@@ -123,7 +130,7 @@ def _inspect_rdf(path: str, encoding: str | None) -> StructureInfo:
 def _inspect_rdf_xml(path: str) -> StructureInfo:
     try:
         tree = _parse_xml(path)
-    except ParseError as error:
+    except XmlSyntaxError as error:
         return StructureInfo(False, f"RDF/XML: {error}")
     info = StructureInfo()
     for element in tree.iter():

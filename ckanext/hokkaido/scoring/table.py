@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import statistics
 from collections.abc import Iterator
 from typing import Any
 
 from . import values
-from .registry import CellPatternCheck, Reporter, TableCheck, checks_for, combined_pattern
+from .registry import CellDispatcher, CellPatternCheck, Reporter, TableCheck, checks_for
 
 TABLE_FORMATS = frozenset({"csv", "tsv", "xlsx", "xls", "ods"})
 DELIMITED_FORMATS = frozenset({"csv", "tsv"})
-_JOIN = "\x1f"  # a separator that real data practically never contains
 _DEADLINE_EVERY = 2048
 
 
@@ -56,7 +54,7 @@ def detect_layout(sample: list[list[str]]) -> Layout:
     filled = [c for c in counts if c]
     if not filled:
         return Layout(None, 0, [], [], 0, frozenset(), sample)
-    typical = statistics.median_high(filled)
+    typical = sorted(filled)[len(filled) // 2]  # statistics.median_high, without its import
     threshold = max(min(2, typical), (typical + 1) // 2)
     header_index = next(i for i, c in enumerate(counts) if c >= threshold)
     first_header = _extend_header_upwards(sample, counts, header_index)
@@ -154,45 +152,79 @@ def _stream_rows(sheet: Sheet, rows, checks: list[TableCheck], context: Any) -> 
     """One pass. The first rows and every stride-th row get every check; the others only go
     to the every_row checks, and only when their shape is unusual (blank, or not as wide as
     the header) or they follow such a row -- an ordinary row after an ordinary row costs
-    almost nothing, which keeps big CSV files near bare-parser speed."""
+    almost nothing, which keeps big CSV files near bare-parser speed.
+
+    Past the fully inspected rows the rows are taken a stride at a time: a run in which every
+    row is ordinary is recognised by a few C-level passes, and only its sampled row is seen;
+    any other run goes row by row."""
     limits = context.limits
     deadline = context.deadline
-    pattern_checks = [c for c in checks if isinstance(c, CellPatternCheck)]
-    prefilter = combined_pattern(pattern_checks)
-    inspecting = [c for c in checks if _overrides_row(c) and not c.finished]
-    data_start = sheet.layout.data_start
-    full_rows = limits.full_inspection_rows
-    stride = limits.inspection_stride
+    stride = max(1, limits.inspection_stride)
     width = sheet.layout.width
-    previous_odd = False
-    for number, cells in enumerate(rows, 1):
+    visit = _RowVisitor(sheet, checks, limits.full_inspection_rows, stride)
+    rows = iter(rows)
+    # row by row up to the first sampled row after the fully inspected ones
+    head_end = -(-max(limits.full_inspection_rows, 0) // stride) * stride
+    number = 0
+    for number, cells in enumerate(itertools.islice(rows, head_end), 1):
         if not number % _DEADLINE_EVERY:
             deadline.check()
-        odd = len(cells) != width or not (cells and (cells[0] or any(cells)))
-        sampled = number <= full_rows or not number % stride
-        if not (sampled or odd or previous_odd):
-            continue
-        previous_odd = odd
-        if sampled and prefilter is not None and prefilter.search(_JOIN.join(cells)):
-            _dispatch_cells(pattern_checks, number, cells, data_start)
-        if number < data_start:
-            continue
-        for check in inspecting:
-            if (sampled or check.every_row) and check.row(number, cells):
-                inspecting = [c for c in inspecting if not c.finished]
+        visit(number, cells)
+    if number < head_end:
+        return
+    chunk_size = min(stride, _DEADLINE_EVERY)
+    next_deadline = (number // _DEADLINE_EVERY + 1) * _DEADLINE_EVERY
+    while chunk := list(itertools.islice(rows, chunk_size)):
+        first = number + 1
+        number += len(chunk)
+        if number >= next_deadline:
+            deadline.check()
+            next_deadline += _DEADLINE_EVERY
+        if (
+            not visit.previous_odd
+            and width
+            and list(map(len, chunk)).count(width) == len(chunk)
+            and all(map(any, chunk))
+        ):
+            # all ordinary, after an ordinary row: only the sampled rows matter
+            for sampled in range(-(-first // stride) * stride, number + 1, stride):
+                visit(sampled, chunk[sampled - first])
+        else:
+            for offset, cells in enumerate(chunk):
+                visit(first + offset, cells)
+
+
+class _RowVisitor:
+    """What happens to one row: sampled rows get the cell rules and every row check; other
+    rows only the every_row checks, when they or the row before them are odd."""
+
+    def __init__(self, sheet: Sheet, checks: list[TableCheck], full_rows: int, stride: int):
+        pattern_checks = [c for c in checks if isinstance(c, CellPatternCheck)]
+        self.cells = CellDispatcher(pattern_checks) if pattern_checks else None
+        # (check, its bound row method, every_row): looked up once, not on every row
+        self.inspecting = [
+            (c, c.row, c.every_row) for c in checks if _overrides_row(c) and not c.finished
+        ]
+        self.data_start = sheet.layout.data_start
+        self.width = sheet.layout.width
+        self.full_rows = full_rows
+        self.stride = stride
+        self.previous_odd = False
+
+    def __call__(self, number: int, cells: list[str]) -> None:
+        odd = len(cells) != self.width or not (cells and (cells[0] or any(cells)))
+        sampled = number <= self.full_rows or not number % self.stride
+        if not (sampled or odd or self.previous_odd):
+            return
+        self.previous_odd = odd
+        if sampled and self.cells is not None:
+            self.cells.dispatch(number, cells, self.data_start)
+        if number < self.data_start:
+            return
+        for _check, row, every_row in self.inspecting:
+            if (sampled or every_row) and row(number, cells):
+                self.inspecting = [i for i in self.inspecting if not i[0].finished]
 
 
 def _overrides_row(check: TableCheck) -> bool:
     return type(check).row is not TableCheck.row
-
-
-def _dispatch_cells(pattern_checks, number: int, cells: list[str], data_start: int) -> None:
-    in_header = number < data_start
-    for check in pattern_checks:
-        if in_header and not check.header_too:
-            continue
-        search = check.pattern.search
-        for column, value in enumerate(cells, 1):
-            match = search(value) if value else None
-            if match is not None:
-                check.cell(number, column, value, match)

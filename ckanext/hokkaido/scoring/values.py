@@ -41,5 +41,7 @@ def is_placeholder(value: str) -> bool:
 
 def normalize_label(label: str) -> str:
     """Header labels are compared after NFKC, without BOM, spaces, and with 〇 folded to ○."""
+    if label.isascii():  # NFKC leaves ASCII alone; \s and str.split() agree on what is space
+        return "".join(label.split())
     text = unicodedata.normalize("NFKC", label.replace("\ufeff", ""))
     return _SPACES.sub("", text).replace("〇", "○")

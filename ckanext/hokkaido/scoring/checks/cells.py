@@ -11,6 +11,7 @@ _ERA = "明治|大正|昭和|平成|令和"
 _ERA_DATE = re.compile(
     rf"^\s*({_ERA})\s*$|({_ERA})\s*([0-9０-９]{{1,2}}|元)\s*年|^\s*[MTSHR]\d{{1,2}}[./]\d{{1,2}}"
 )
+_PLAIN_NUMBER = values.PLAIN_NUMBER.fullmatch
 _WESTERN_YEAR = re.compile(r"(?<![0-9])(18[6-9]\d|19\d\d|20\d\d)(?![0-9])")
 
 
@@ -37,10 +38,11 @@ class NumberAsText(TableCheck):
 
     def row(self, number, cells):
         width = len(cells)
+        plain = _PLAIN_NUMBER  # a plain number (the usual value) is settled by one match
         for column in self.columns:
             if column < width:
                 value = cells[column]
-                if value and values.is_number_as_text(value):
+                if value and not plain(value) and values.is_number_as_text(value):
                     self.report(self.at(number, column + 1), value=excerpt(value))
         return None
 
@@ -52,6 +54,8 @@ class WarekiDate(CellPatternCheck):
     soumu = "1-11"
     soumu_csv = "4-9"
     pattern = re.compile(rf"{_ERA}|[MTSHR]\d{{1,2}}[./]\d")
+    # looser, but it starts with a character class, which the regex engine scans for fast
+    prefilter = re.compile(r"[明大昭平令MTSHR][治正和成\d]")
     message = {
         "ja": "和暦「{value}」に西暦が併記されていません",
         "en": "Japanese era date '{value}' without a Western year",
@@ -76,10 +80,11 @@ class PlatformDependentChar(CellPatternCheck):
     soumu_csv = "4-8"
     # circled/parenthesised numbers and ideographs, Roman numerals, unit squares, NEC/IBM
     # extensions; these exist in CP932 only as vendor additions and break in other systems
-    pattern = re.compile(
-        "[\u2460-\u24ff\u2776-\u2793\u2160-\u2188\u3220-\u3247\u3251-\u32ff\u3300-\u33ff"
-        "\u2116\u2121\u222e\u2211\u221f\u22bf\uf900-\ufaff\uffe4\uff07\uff02\u9ad9]"
+    chars = (
+        "\u2460-\u24ff\u2776-\u2793\u2160-\u2188\u3220-\u3247\u3251-\u32ff\u3300-\u33ff"
+        "\u2116\u2121\u222e\u2211\u221f\u22bf\uf900-\ufaff\uffe4\uff07\uff02\u9ad9"
     )
+    pattern = re.compile(f"[{chars}]")
     message = {
         "ja": "機種依存文字「{value}」が使われています",
         "en": "platform-dependent character '{value}'",
@@ -96,7 +101,8 @@ class HalfwidthKatakana(CellPatternCheck):
     severity = "warning"
     soumu = "1-10"
     soumu_csv = "4-8"
-    pattern = re.compile("[\uff61-\uff9f]+")
+    chars = "\uff61-\uff9f"
+    pattern = re.compile(f"[{chars}]+")
     message = {
         "ja": "半角カタカナ「{value}」が使われています",
         "en": "half-width katakana '{value}'",
@@ -111,7 +117,8 @@ class HalfwidthKatakana(CellPatternCheck):
 class FullwidthAlnum(CellPatternCheck):
     rule = "fullwidth-alnum"
     severity = "warning"
-    pattern = re.compile("[０-９Ａ-Ｚａ-ｚ]+")
+    chars = "０-９Ａ-Ｚａ-ｚ"
+    pattern = re.compile(f"[{chars}]+")
     message = {
         "ja": "全角英数字「{value}」が使われています",
         "en": "full-width letters or digits '{value}'",
@@ -128,6 +135,7 @@ class CellLinebreakOrPadding(CellPatternCheck):
     severity = "warning"
     soumu = "1-5"
     soumu_csv = "4-4"
+    chars = "\r\n\u3000 \t"
     pattern = re.compile(r"[\r\n]|\u3000|^[ \t]+|[ \t]+$| {2,}")
     prefilter = re.compile("[\r\n\u3000]|(?:^|\x1f)[ \t]|[ \t](?:\x1f|$)| {2,}")
     message = {
@@ -144,11 +152,41 @@ class CellLinebreakOrPadding(CellPatternCheck):
         self.report(self.at(row, column), value=excerpt(shown))
 
 
+_HTML_TAGS = (
+    "a|b|big|blockquote|br|center|div|em|font|h[1-6]|hr|i|img|li|ol|p|pre|s|small|span|strike"
+    "|strong|sub|sup|table|tbody|td|th|thead|tr|u|ul"
+)
+
+
+@register
+class HtmlInCell(CellPatternCheck):
+    rule = "html-in-cell"
+    severity = "warning"
+    soumu = "1-5"
+    soumu_csv = "4-4"
+    pattern = re.compile(
+        rf"</?(?:{_HTML_TAGS})(?:\s[^<>]*)?/?>|&(?:nbsp|amp|lt|gt|quot|#\d+|#x[0-9a-f]+);",
+        re.IGNORECASE,
+    )
+    chars = "<&"
+    prefilter = re.compile(r"<[/A-Za-z]|&[#A-Za-z]")
+    message = {
+        "ja": "セルに HTML のタグ・文字参照「{value}」が含まれています",
+        "en": "cell contains HTML markup '{value}'",
+    }
+    hint = {
+        "ja": "<br> や <font> などの HTML を取り除き、値だけを記載してください"
+        "（表や装飾はデータに含めません）",
+        "en": "Remove HTML such as <br> or <font>; cells hold plain values, not formatting",
+    }
+
+
 @register
 class UndecodableBytes(CellPatternCheck):
     rule = "undecodable-bytes"
     severity = "error"
-    pattern = re.compile("\ufffd")
+    chars = "\ufffd"
+    pattern = re.compile(chars)
     message = {
         "ja": "文字コードとして解釈できないバイトがあります（文字化け）",
         "en": "bytes that are invalid in the file's encoding (mojibake)",

@@ -28,6 +28,14 @@ _TOTAL_LABELS = frozenset(
     }
 )
 _TOTAL_INSIDE = re.compile(r"(合計|総計|小計)")
+# CJK unified ideographs stay themselves under NFKC: a value whose highest character is one
+# that no totals label holds cannot normalise to a totals label (max() spares the NFKC)
+_TOTAL_LABEL_CHARS = frozenset("".join(_TOTAL_LABELS))
+
+
+def _cannot_be_total_label(value: str) -> bool:
+    top = max(value)
+    return "\u4e00" <= top <= "\u9fff" and top not in _TOTAL_LABEL_CHARS
 
 
 def _label(value: str) -> str:
@@ -209,7 +217,12 @@ class SectionRow(TableCheck):
     }
 
     def row(self, number, cells):
-        if len(cells) < 3 or not cells[0] or _NOTE_START.match(cells[0]):
+        if len(cells) < 3 or not (first := cells[0]):
+            return None
+        second = cells[1]
+        if second and not second.isspace() and not first.isspace():
+            return None  # two filled cells: a record (the usual case, decided cheaply)
+        if _NOTE_START.match(first):
             return None
         if nonempty_count(cells) == 1 and _label(cells[0]) not in _TOTAL_LABELS:
             self.report(self.at(number, 1), value=excerpt(cells[0]))
@@ -256,7 +269,10 @@ class TotalsRow(TableCheck):
 
     def row(self, number, cells):
         for column, value in enumerate(cells[:3], 1):
-            if value and (_label(value) in _TOTAL_LABELS or _TOTAL_INSIDE.search(value)):
+            if value and (
+                (not _cannot_be_total_label(value) and _label(value) in _TOTAL_LABELS)
+                or _TOTAL_INSIDE.search(value)
+            ):
                 self.report(self.at(number, column), value=excerpt(value))
                 return None
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from abc import abstractmethod
 
@@ -19,6 +20,7 @@ LATITUDE_RANGE = (20.0, 46.0)
 LONGITUDE_RANGE = (122.0, 154.0)
 
 
+@functools.lru_cache(maxsize=4096)  # a file repeats its few codes on every row
 def lg_code_is_valid(code: str) -> bool:
     """全国地方公共団体コード: 6 digits, the last one the check digit."""
     return is_valid_lg_code(code)
@@ -167,6 +169,7 @@ class InvalidLgCode(_ValueCheck):
         return lg_code_is_valid(value)
 
 
+@functools.lru_cache(maxsize=4096)
 def _as_float(value: str) -> float | None:
     return float(value) if _DECIMAL.fullmatch(value) else None
 

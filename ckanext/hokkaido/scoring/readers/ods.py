@@ -7,8 +7,6 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from defusedxml.ElementTree import iterparse
-
 from ..archive import check_zip
 from ..table import Sheet
 from .cellvalues import trim_trailing
@@ -33,6 +31,8 @@ _VALUE_ATTRIBUTES = {
 def read_sheets(path: str, context: Any) -> Iterator[Sheet]:
     check_zip(path, context.limits)
     with zipfile.ZipFile(path) as archive, archive.open("content.xml") as stream:
+        from defusedxml.ElementTree import iterparse  # only ODS needs it: CSV runs skip it
+
         events = iterparse(stream, events=("start", "end"))
         stack: list = []
         sheets = 0
