@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
-from flask import Blueprint
+from flask import Blueprint, Response
 
 hokkaido = Blueprint("hokkaido", __name__)
 
@@ -48,3 +48,100 @@ def resource_rescore(id: str, resource_id: str):
         return tk.abort(403, tk._("Not authorized to see this resource"))
     tk.h.flash_success(tk._("The resource is queued for scoring; reload this page in a moment."))
     return tk.redirect_to("hokkaido.resource_score", id=id, resource_id=resource_id)
+
+
+def _context() -> dict:
+    return {"user": tk.current_user.name if tk.current_user else ""}
+
+
+def _organization(id: str) -> dict:
+    try:
+        return tk.get_action("organization_show")(
+            _context(), {"id": id, "include_datasets": False, "include_users": False}
+        )
+    except (tk.ObjectNotFound, tk.NotAuthorized):
+        return tk.abort(404, tk._("Organization not found"))
+
+
+@hokkaido.route("/organization/<id>/inventory")
+def inventory_dashboard(id: str):
+    """The organization's 棚卸し: counts, overdue items, import and export."""
+    from ckanext.hokkaido.inventory_dashboard import dashboard
+
+    org = _organization(id)
+    return tk.render(
+        "hokkaido/inventory_dashboard.html",
+        {
+            "organization": org,
+            "summary": dashboard(_context(), org["id"]),
+            "can_import": tk.h.check_access(
+                "hokkaido_inventory_import", {"organization": org["id"]}
+            ),
+            "report": None,
+        },
+    )
+
+
+@hokkaido.route("/organization/<id>/inventory/import", methods=["POST"])
+def inventory_import(id: str):
+    """Upload a spreadsheet; the report lists every row's outcome (a dry run by default)."""
+    from ckanext.hokkaido.inventory_dashboard import dashboard
+
+    org = _organization(id)
+    form = tk.request.form
+    data = {
+        "organization": org["id"],
+        "upload": tk.request.files.get("upload"),
+        "dry_run": form.get("dry_run") == "true",
+        "skip_invalid": form.get("skip_invalid") == "true",
+    }
+    try:
+        report = tk.get_action("hokkaido_inventory_import")(_context(), data)
+    except tk.NotAuthorized:
+        return tk.abort(403, tk._("Not allowed to import into this organization"))
+    except tk.ValidationError as exc:
+        report = {"file_errors": [{"message": m} for ms in exc.error_dict.values() for m in ms]}
+    return tk.render(
+        "hokkaido/inventory_dashboard.html",
+        {
+            "organization": org,
+            "summary": dashboard(_context(), org["id"]),
+            "can_import": True,
+            "report": report,
+        },
+    )
+
+
+@hokkaido.route("/organization/<id>/inventory.<fmt>")
+def inventory_export(id: str, fmt: str):
+    """The inventory the visitor may read, as XLSX or CSV, in the import's columns."""
+    from ckanext.hokkaido.inventory_export import export_inventory
+
+    org = _organization(id)
+    try:
+        filename, media_type, data = export_inventory(
+            _context(), org["id"], fmt, tk.asbool(tk.request.args.get("include_children"))
+        )
+    except tk.ValidationError:
+        return tk.abort(404, tk._("Choose xlsx or csv"))
+    return Response(
+        data,
+        mimetype=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@hokkaido.route("/inventory/template.xlsx")
+def inventory_template():
+    """The empty inventory template, with dropdowns and a note on each header."""
+    import io
+
+    from ckanext.hokkaido import inventory
+
+    buffer = io.BytesIO()
+    inventory.write_template_xlsx(buffer)
+    return Response(
+        buffer.getvalue(),
+        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": 'attachment; filename="inventory-template.xlsx"'},
+    )
