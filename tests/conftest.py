@@ -4,6 +4,9 @@ Redis that `make test` starts."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,3 +34,27 @@ def clean_db(reset_db, migrate_db_for):
     reset_db()
     for plugin in PLUGINS_WITH_MIGRATIONS:
         migrate_db_for(plugin)
+
+
+@pytest.fixture
+def run_burst_worker(ckan_config):
+    """Runs a real `ckan jobs worker --burst` process on the test config's queues."""
+
+    def run() -> None:
+        worker = subprocess.run(
+            [
+                os.path.join(os.path.dirname(sys.executable), "ckan"),
+                "-c",
+                ckan_config["__file__"],
+                "jobs",
+                "worker",
+                "--burst",
+            ],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert worker.returncode == 0, worker.stderr
+
+    return run

@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+import io
+
 import factory
 from ckan.tests import factories
+
+from ckanext.hokkaido import inventory
 
 
 class InventoryDataset(factories.Dataset):
@@ -17,3 +21,10 @@ class InventoryDataset(factories.Dataset):
     resources = factory.LazyAttribute(
         lambda o: [] if o.private else [{"name": "データ", "url": "http://127.0.0.1:9/data.csv"}]
     )
+
+
+def inventory_csv(items) -> bytes:
+    """An inventory spreadsheet (CSV) written by the product's own writer."""
+    buffer = io.BytesIO()
+    inventory.write_inventory_csv(items, buffer)
+    return buffer.getvalue()

@@ -9,8 +9,8 @@ import pytest
 from ckan.plugins import toolkit as tk
 from ckan.tests import factories, helpers
 
-from ckanext.hokkaido import inventory
 from ckanext.hokkaido.inventory_import import import_inventory
+from tests.factories import inventory_csv
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
 
@@ -38,12 +38,6 @@ ITEMS = [
 ]
 
 
-def _csv(items) -> bytes:
-    buffer = io.BytesIO()
-    inventory.write_inventory_csv(items, buffer)
-    return buffer.getvalue()
-
-
 @pytest.fixture
 def org():
     return factories.Organization()
@@ -66,7 +60,7 @@ def _titles(org) -> set[str]:
 
 
 def test_a_dry_run_reports_every_row_and_writes_nothing(org, sysadmin):
-    report = _import(_csv(ITEMS), org, sysadmin, dry_run=True)
+    report = _import(inventory_csv(ITEMS), org, sysadmin, dry_run=True)
 
     assert [(r.row, r.outcome) for r in report.rows] == [
         (2, "created"),
@@ -78,8 +72,8 @@ def test_a_dry_run_reports_every_row_and_writes_nothing(org, sysadmin):
 
 
 def test_an_import_creates_private_items_and_a_second_import_changes_nothing(org, sysadmin):
-    first = _import(_csv(ITEMS), org, sysadmin)
-    second = _import(_csv(ITEMS), org, sysadmin)
+    first = _import(inventory_csv(ITEMS), org, sysadmin)
+    second = _import(inventory_csv(ITEMS), org, sysadmin)
 
     assert first.counts == {"created": 3}
     assert second.counts == {"unchanged": 3}
@@ -89,10 +83,10 @@ def test_an_import_creates_private_items_and_a_second_import_changes_nothing(org
 
 
 def test_a_changed_row_updates_its_item(org, sysadmin):
-    _import(_csv(ITEMS), org, sysadmin)
+    _import(inventory_csv(ITEMS), org, sysadmin)
     changed = [dict(ITEMS[0], title="AED設置箇所一覧（改訂）"), *ITEMS[1:]]
 
-    report = _import(_csv(changed), org, sysadmin)
+    report = _import(inventory_csv(changed), org, sysadmin)
 
     assert report.counts == {"updated": 1, "unchanged": 2}
     shown = helpers.call_action("package_show", id=report.rows[0].package_id)
@@ -106,7 +100,7 @@ def test_one_invalid_row_means_nothing_is_written(org, sysadmin):
         {"inventory_id": "A-004", "title": "公開予定の地図", "publication_status": "planned"},
     ]
 
-    report = _import(_csv(bad), org, sysadmin)
+    report = _import(inventory_csv(bad), org, sysadmin)
 
     error = next(r for r in report.rows if r.outcome == "error")
     assert error.row == 5 and error.inventory_id == "A-004"
@@ -122,7 +116,7 @@ def test_skip_invalid_writes_the_valid_rows(org, sysadmin):
         {"inventory_id": "A-004", "title": "公開予定の地図", "publication_status": "planned"},
     ]
 
-    report = _import(_csv(bad), org, sysadmin, skip_invalid=True)
+    report = _import(inventory_csv(bad), org, sysadmin, skip_invalid=True)
 
     assert report.counts == {"created": 3, "error": 1}
     assert report.committed
@@ -130,7 +124,7 @@ def test_skip_invalid_writes_the_valid_rows(org, sysadmin):
 
 
 def test_an_unknown_value_is_reported_with_the_closest_allowed_one(org, sysadmin):
-    text = _csv(ITEMS[:1]).decode("utf-8-sig").replace("未公開", "未公表")
+    text = inventory_csv(ITEMS[:1]).decode("utf-8-sig").replace("未公開", "未公表")
 
     report = _import(text.encode("utf-8"), org, sysadmin)
 
@@ -140,7 +134,7 @@ def test_an_unknown_value_is_reported_with_the_closest_allowed_one(org, sysadmin
 
 
 def test_a_cp932_csv_is_read(org, sysadmin):
-    content = _csv(ITEMS).decode("utf-8-sig").encode("cp932")
+    content = inventory_csv(ITEMS).decode("utf-8-sig").encode("cp932")
 
     report = _import(content, org, sysadmin)
 
@@ -156,14 +150,14 @@ def test_a_file_that_is_not_a_spreadsheet_is_a_clear_file_error(org, sysadmin):
 
 
 def test_the_same_inventory_number_twice_in_one_file_is_an_error(org, sysadmin):
-    report = _import(_csv([ITEMS[0], dict(ITEMS[1], inventory_id="A-001")]), org, sysadmin)
+    report = _import(inventory_csv([ITEMS[0], dict(ITEMS[1], inventory_id="A-001")]), org, sysadmin)
 
     assert report.counts["error"] >= 1
     assert not report.committed
 
 
 def test_export_then_import_changes_nothing(org, sysadmin):
-    _import(_csv(ITEMS), org, sysadmin)
+    _import(inventory_csv(ITEMS), org, sysadmin)
 
     exported = helpers.call_action(
         "hokkaido_inventory_export",
@@ -177,7 +171,7 @@ def test_export_then_import_changes_nothing(org, sysadmin):
 
 
 def test_the_export_holds_only_what_the_caller_may_read(org, sysadmin):
-    _import(_csv(ITEMS), org, sysadmin)
+    _import(inventory_csv(ITEMS), org, sysadmin)
     other_editor = factories.User()
     helpers.call_action(
         "organization_member_create",
@@ -218,7 +212,7 @@ def test_the_import_action_takes_a_multipart_upload_from_an_editor(app, org):
             data={
                 "organization": org["name"],
                 "dry_run": dry_run,
-                "upload": (io.BytesIO(_csv(ITEMS)), "inventory.csv"),
+                "upload": (io.BytesIO(inventory_csv(ITEMS)), "inventory.csv"),
             },
         )
 
@@ -234,7 +228,7 @@ def test_the_import_command_reports_a_dry_run(cli, org, tmp_path):
     from ckan.cli.cli import ckan
 
     path = tmp_path / "inventory.csv"
-    path.write_bytes(_csv(ITEMS))
+    path.write_bytes(inventory_csv(ITEMS))
 
     result = cli.invoke(
         ckan, ["hokkaido", "inventory", "import", str(path), "--org", org["name"], "--dry-run"]
@@ -258,4 +252,4 @@ def test_the_template_command_writes_a_workbook(cli, tmp_path):
 
 def test_an_unknown_organization_is_not_found(sysadmin):
     with pytest.raises(tk.ObjectNotFound):
-        import_inventory(io.BytesIO(_csv(ITEMS)), "x.csv", "no-such-org", sysadmin["name"])
+        import_inventory(io.BytesIO(inventory_csv(ITEMS)), "x.csv", "no-such-org", sysadmin["name"])

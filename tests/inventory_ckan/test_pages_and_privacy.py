@@ -8,8 +8,8 @@ import re
 import pytest
 from ckan.tests import factories, helpers
 
-from ckanext.hokkaido import inventory
 from ckanext.hokkaido.inventory_import import import_inventory
+from tests.factories import inventory_csv
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
 
@@ -32,16 +32,12 @@ ITEMS = [
 ]
 
 
-def _csv(items) -> bytes:
-    buffer = io.BytesIO()
-    inventory.write_inventory_csv(items, buffer)
-    return buffer.getvalue()
-
-
 @pytest.fixture
 def org():
     org = factories.Organization()
-    import_inventory(io.BytesIO(_csv(ITEMS)), "x.csv", org["id"], factories.Sysadmin()["name"])
+    import_inventory(
+        io.BytesIO(inventory_csv(ITEMS)), "x.csv", org["id"], factories.Sysadmin()["name"]
+    )
     public = factories.Sysadmin()
     helpers.call_action(
         "package_create",
@@ -92,7 +88,7 @@ def test_the_upload_page_checks_a_file_and_reports_each_row(app, org):
         data={
             "_csrf_token": token,
             "dry_run": "true",
-            "upload": (io.BytesIO(_csv(new_row)), "inventory.csv"),
+            "upload": (io.BytesIO(inventory_csv(new_row)), "inventory.csv"),
         },
     )
 
@@ -108,7 +104,7 @@ def test_the_upload_page_refuses_a_post_without_a_csrf_token(app, org):
 
     response = app.post(
         f"/organization/{org['name']}/inventory/import",
-        data={"upload": (io.BytesIO(_csv(ITEMS)), "inventory.csv")},
+        data={"upload": (io.BytesIO(inventory_csv(ITEMS)), "inventory.csv")},
     )
 
     assert response.status_code in (400, 403)

@@ -3,10 +3,6 @@ index and the pages, with the dataset's own permissions."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 from ckan.plugins import toolkit as tk
 from ckan.tests import factories, helpers
@@ -31,24 +27,6 @@ def _score_every_resource(dataset_id: str) -> None:
         resource_scoring.score_resource(resource["id"])
 
 
-def _run_worker(ckan_config, repo_root) -> None:
-    worker = subprocess.run(
-        [
-            os.path.join(os.path.dirname(sys.executable), "ckan"),
-            "-c",
-            ckan_config["__file__"],
-            "jobs",
-            "worker",
-            "--burst",
-        ],
-        cwd=repo_root,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert worker.returncode == 0, worker.stderr
-
-
 @pytest.fixture
 def upload(create_with_upload):
     """create_with_upload as a real user (the activity stream needs one)."""
@@ -65,13 +43,11 @@ def dataset():
     return InventoryDataset(owner_org=factories.Organization()["id"], license_id="CC-BY-4.0")
 
 
-def test_an_uploaded_file_is_scored_by_a_worker_and_indexed(
-    dataset, upload, ckan_config, repo_root
-):
+def test_an_uploaded_file_is_scored_by_a_worker_and_indexed(dataset, upload, run_burst_worker):
     resource = upload(GOOD_CSV, "aed.csv", package_id=dataset["id"], format="CSV")
     assert f"hokkaido: score resource {resource['id']}" in [job["title"] for job in _jobs()]
 
-    _run_worker(ckan_config, repo_root)
+    run_burst_worker()
 
     result = helpers.call_action("hokkaido_resource_score_show", id=resource["id"])
     assert result["format"] == "csv"
