@@ -94,22 +94,16 @@ def inventory_import_command(file: str, org_code: str, dry_run: bool, skip_inval
     from ckanext.hokkaido import inventory_import
 
     site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})["name"]
-    with click.progressbar(length=0, label="rows", show_pos=True) as bar:
-
-        def progress(done: int, total: int | None) -> None:
-            bar.length = total or done
-            bar.update(done - bar.pos)
-
-        with open(file, "rb") as stream:
-            report = inventory_import.import_inventory(
-                stream,
-                file,
-                _org_name(org_code),
-                site_user,
-                dry_run=dry_run,
-                skip_invalid=skip_invalid,
-                on_progress=progress,
-            )
+    with _StageProgress() as progress, open(file, "rb") as stream:
+        report = inventory_import.import_inventory(
+            stream,
+            file,
+            _org_name(org_code),
+            site_user,
+            dry_run=dry_run,
+            skip_invalid=skip_invalid,
+            on_progress=progress,
+        )
     for error in report.file_errors:
         click.echo(f"file: {error['message']}", err=True)
     for row in report.rows:
@@ -153,3 +147,35 @@ def inventory_template_command(output: str):
     with open(output, "wb") as out:
         inventory.write_template_xlsx(out)
     click.echo(f"written: {output}")
+
+
+class _StageProgress:
+    """A progress bar per import stage (read, check, write, index), on standard error."""
+
+    LABELS = {"read": "reading", "check": "checking", "write": "writing", "index": "indexing"}
+
+    def __init__(self):
+        self.bar = None
+        self.stage = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self._close()
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        if stage != self.stage:
+            self._close()
+            self.stage = stage
+            label = self.LABELS.get(stage, stage)
+            self.bar = click.progressbar(length=total or done or 1, label=label, show_pos=True,
+                                         file=click.get_text_stream("stderr"))
+            self.bar.__enter__()
+        self.bar.length = total or done or 1
+        self.bar.update(done - self.bar.pos)
+
+    def _close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None

@@ -4,26 +4,38 @@ ckanext.hokkaido.inventory, which reads and checks the file without CKAN).
 All or nothing: every row is first checked the way package_create/package_update would
 check it (CKAN's validation with the schema's rules, and permissions) without writing;
 only when no row failed (or, with skip_invalid, for the rows that passed) are they written
-through those actions. A dry run writes nothing.
+through those actions, all in one database transaction that is committed once at the end,
+then indexed in Solr with a single commit. A dry run writes nothing.
 Rows are keyed by organization + 管理番号, so importing the same file twice changes
 nothing."""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+import ckan.logic as logic
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 from ckan.lib import plugins as lib_plugins
+from ckan.lib import search
 
-from ckanext.hokkaido import inventory
+from ckanext.hokkaido import bulk_create, inventory
 from ckanext.hokkaido.language import pick
 
+log = logging.getLogger(__name__)
+
 PUBLISHED = "published"
+PROGRESS_EVERY = 25
+SEARCH_PAGE = 1000  # ckan.search.rows_max's default
+
+# on_progress(stage, done, total): stage is one of STAGES, in that order.
+STAGES = ("read", "check", "write", "index")
+ProgressCallback = Callable[[str, int, "int | None"], None]
 
 
 @dataclass
@@ -64,33 +76,70 @@ def import_inventory(
     *,
     dry_run: bool = False,
     skip_invalid: bool = False,
-    on_progress: Callable[[int, int | None], None] | None = None,
+    on_progress: ProgressCallback | None = None,
 ) -> ImportReport:
     org = model.Group.get(organization)
     if org is None or not org.is_organization:
         raise tk.ObjectNotFound(pick("組織が見つかりません", "Organization not found"))
     report = ImportReport(dry_run=dry_run)
-    parsed = inventory.parse_inventory(stream, filename, on_progress=on_progress)
+    progress = _Progress(on_progress)
+    parsed = inventory.parse_inventory(stream, filename, on_progress=progress.stage("read"))
     report.file_errors = [
         _message(e.message_ja, e.message_en, code=e.code) for e in parsed.file_errors
     ]
     if parsed.fatal:
         return report
     existing = _existing_items(org.id)
-    planned = [_plan_row(row, org, existing, user) for row in parsed.rows]
+    planned = [_plan_row(row, org, existing) for row in parsed.rows]
     report.rows = [outcome for outcome, _ in planned]
+    if not (dry_run or skip_invalid or report.counts["error"]):
+        try:
+            _write_all(_writes(planned), user, progress)
+        except (tk.ValidationError, tk.NotAuthorized):
+            # Everything was rolled back; checking every row says which ones and why.
+            _check_all(planned, user, progress)
+            if not report.counts["error"]:
+                raise
+            return report
+        report.committed = True
+        return report
+    _check_all(planned, user, progress)
     if dry_run or (report.counts["error"] and not skip_invalid):
         return report
-    for outcome, package in planned:
-        if outcome.outcome in ("created", "updated"):
-            outcome.package_id = _write(outcome.outcome, package, user)
+    _write_all(_writes(planned), user, progress)
     report.committed = True
     return report
 
 
-def _plan_row(row, org, existing: dict[str, dict], user: str) -> tuple[RowOutcome, dict]:
-    """Check a row completely (CKAN's own validation, the schema's rules, permissions)
-    without writing, so that nothing is written unless every row can be."""
+class _Progress:
+    """Reports each stage's progress every PROGRESS_EVERY items, and at its end."""
+
+    def __init__(self, callback: ProgressCallback | None):
+        self.callback = callback
+
+    def stage(self, name: str) -> Callable[[int, int | None], None] | None:
+        if self.callback is None:
+            return None
+        return lambda done, total: self.callback(name, done, total)
+
+    def each(self, name: str, items: list, work: Callable) -> list:
+        results = []
+        report = self.stage(name)
+        for done, item in enumerate(items, start=1):
+            results.append(work(item))
+            if report and (done % PROGRESS_EVERY == 0 or done == len(items)):
+                report(done, len(items))
+        if report and not items:
+            report(0, 0)
+        return results
+
+
+def _plan_row(row, org, existing: dict[str, dict]) -> tuple[RowOutcome, dict]:
+    """What a row would do (create, update, nothing) and the dataset it would write.
+
+    The row is not checked against CKAN here: an import without errors is checked by the
+    actions as they write (in one transaction that a failure rolls back), and a dry run
+    or a failed import by _check_all."""
     fields = inventory.row_to_package_fields(row)
     inventory_id = str(fields.get("inventory_id") or "")
     if row.errors:
@@ -101,13 +150,30 @@ def _plan_row(row, org, existing: dict[str, dict], user: str) -> tuple[RowOutcom
     if current and not inventory.fields_differ(current, fields):
         return RowOutcome(row.row_number, inventory_id, "unchanged", package_id=current["id"]), {}
     if current:
-        action, package = "package_update", {**current, **fields}
-    else:
-        name = _dataset_name(org.name, inventory_id)
-        action, package = "package_create", {"name": name, "owner_org": org.id, **fields}
-    errors = _check(action, package, user)
-    outcome = "error" if errors else ("updated" if current else "created")
-    return RowOutcome(row.row_number, inventory_id, outcome, errors), package
+        # the whole dataset as package_show has it, or package_update would drop the rest
+        package = {**_package_show(current["id"]), **fields}
+        return RowOutcome(row.row_number, inventory_id, "updated"), package
+    name = _dataset_name(org.name, inventory_id)
+    package = {"name": name, "owner_org": org.id, **fields}
+    return RowOutcome(row.row_number, inventory_id, "created"), package
+
+
+def _writes(planned: list[tuple[RowOutcome, dict]]) -> list[tuple[RowOutcome, dict]]:
+    return [(o, package) for o, package in planned if o.outcome in ("created", "updated")]
+
+
+def _check_all(planned: list[tuple[RowOutcome, dict]], user: str, progress: _Progress) -> None:
+    """Check every row to be written completely (CKAN's own validation, the schema's
+    rules, permissions) without writing, and mark the ones that fail."""
+
+    def check(planned_row: tuple[RowOutcome, dict]) -> None:
+        outcome, package = planned_row
+        action = "package_create" if outcome.outcome == "created" else "package_update"
+        outcome.errors = _check(action, package, user)
+        if outcome.errors:
+            outcome.outcome = "error"
+
+    progress.each("check", _writes(planned), check)
 
 
 def _check(action: str, package: dict, user: str) -> list[dict]:
@@ -132,22 +198,105 @@ def _check(action: str, package: dict, user: str) -> list[dict]:
     return _validation_messages(errors)
 
 
-def _write(outcome: str, package: dict, user: str) -> str:
-    action = "package_create" if outcome == "created" else "package_update"
-    return tk.get_action(action)({"user": user}, package)["id"]
+def _write_all(writes: list[tuple[RowOutcome, dict]], username: str, progress: _Progress) -> None:
+    """Write the rows in one transaction, index them, then commit both.
+
+    The actions run with defer_commit, so neither they nor the activities they record
+    commit or index on their own: a failure part-way rolls everything back. Solr is
+    committed once at the end instead of once per dataset, which is most of the time an
+    import would otherwise spend."""
+    indexed: list[str] = []
+    user = model.User.get(username)
+    if user is None:
+        raise tk.NotAuthorized(pick("利用者が見つかりません", "User not found"))
+    try:
+        progress.each("write", writes, lambda planned: _write(*planned, user))
+        progress.each("index", writes, lambda planned: _index(planned[0], user, indexed))
+        model.repo.commit()
+    except Exception:
+        model.Session.rollback()
+        _restore_index(indexed)
+        for outcome, _ in writes:
+            if outcome.outcome == "created":
+                outcome.package_id = None
+        raise
+    search.commit()
+
+
+def _write(outcome: RowOutcome, package: dict, user: model.User) -> None:
+    if outcome.outcome == "created":
+        outcome.package_id = bulk_create.create(package, user)
+        return
+    context = {"user": user.name, "defer_commit": True, "return_id_only": True}
+    outcome.package_id = tk.get_action("package_update")(context, package)
+
+
+def _index(outcome: RowOutcome, user: model.User, indexed: list[str]) -> None:
+    # package_update has recorded its activity already; bulk_create.create has not.
+    activity = "new" if outcome.outcome == "created" else None
+    bulk_create.index(outcome.package_id, user, activity)
+    indexed.append(outcome.package_id)
+
+
+def _restore_index(package_ids: list[str]) -> None:
+    """Put the search index back as the database is after a rollback: documents sent
+    before the failure are not committed in Solr yet, but a later commit would publish
+    them."""
+    for package_id in package_ids:
+        try:
+            if model.Package.get(package_id) is None:
+                logic.index_remove_package(package_id)
+            else:
+                logic.index_update_package({"ignore_auth": True}, package_id)
+        except Exception:  # Solr may be what failed; the database is already clean
+            log.warning("could not restore %s in the search index", package_id)
 
 
 def _existing_items(org_id: str) -> dict[str, dict]:
-    """The organization's inventory items by 管理番号 (one query, then package_show)."""
-    rows = model.Session.query(model.Package.id, model.Package.extras).filter(
-        model.Package.owner_org == org_id, model.Package.state == "active"
-    )
-    context = {"ignore_auth": True}
-    return {
-        (extras or {})["inventory_id"]: tk.get_action("package_show")(dict(context), {"id": pid})
-        for pid, extras in rows
-        if (extras or {}).get("inventory_id")
-    }
+    """The organization's inventory items by 管理番号, for comparing with the file.
+
+    Read from the search index a thousand at a time (the validated dicts package_show
+    itself would use as its cache), except those whose metadata_modified differs from the
+    database's, which are read with package_show."""
+    rows = model.Session.query(
+        model.Package.id, model.Package.extras, model.Package.metadata_modified
+    ).filter(model.Package.owner_org == org_id, model.Package.state == "active")
+    indexed = _indexed_datasets(org_id)
+    items = {}
+    for package_id, extras, modified in rows:
+        inventory_id = (extras or {}).get("inventory_id")
+        if not inventory_id:
+            continue
+        package = indexed.get(package_id)
+        if package is None or package.get("metadata_modified", "")[:22] != modified.isoformat()[:22]:
+            package = _package_show(package_id)
+        items[inventory_id] = package
+    return items
+
+
+def _indexed_datasets(org_id: str) -> dict[str, dict]:
+    search_action = tk.get_action("package_search")
+    found: dict[str, dict] = {}
+    start, page = 0, SEARCH_PAGE
+    while page == SEARCH_PAGE:
+        result = search_action(
+            {"ignore_auth": True},
+            {
+                "fq": f'+owner_org:"{org_id}"',
+                "include_private": True,
+                "rows": SEARCH_PAGE,
+                "start": start,
+                "sort": "id asc",
+            },
+        )
+        page = len(result["results"])
+        start += page
+        found.update((package["id"], package) for package in result["results"])
+    return found
+
+
+def _package_show(package_id: str) -> dict:
+    return tk.get_action("package_show")({"ignore_auth": True}, {"id": package_id})
 
 
 def _dataset_name(org_name: str, inventory_id: str) -> str:

@@ -51,7 +51,9 @@ class HokkaidoPlugin(p.SingletonPlugin, DefaultTranslation):
 
     def before_dataset_index(self, pkg_dict):
         pkg_dict.update(search.hierarchy_fields(pkg_dict.get("owner_org")))
-        pkg_dict.update(search.score_fields(resource_scoring.dataset_summary(pkg_dict["id"])))
+        if pkg_dict.get("num_resources"):
+            summary = resource_scoring.dataset_summary(pkg_dict["id"])
+            pkg_dict.update(search.score_fields(summary))
         return pkg_dict
 
     def after_dataset_create(self, context, pkg_dict):
@@ -63,5 +65,7 @@ class HokkaidoPlugin(p.SingletonPlugin, DefaultTranslation):
     def _enqueue_scoring(self, pkg_dict):
         # resource_create and resource_update end in package_update, so this one hook
         # sees every new or changed file or URL.
+        if not pkg_dict.get("resources"):
+            return
         for resource_id in resource_scoring.resources_needing_a_job(pkg_dict["id"]):
             resource_scoring.enqueue(resource_id)

@@ -37,7 +37,7 @@ def hierarchy_fields(owner_org: str | None, tree: hierarchy.OrgTree | None = Non
     """The municipality, subprefecture and prefecture a dataset's organization sits in."""
     if not owner_org:
         return {}
-    tree = tree or hierarchy.OrgTree.load()
+    tree = tree or hierarchy.OrgTree.chain_of(owner_org)
     node = tree.find(owner_org)
     if node is None:
         return {}
