@@ -34,10 +34,11 @@ def create(data_dict: dict, user: model.User) -> str:
         raise tk.ValidationError(errors)
     data["creator_user_id"] = user.id
     package, _changed = model_save.package_dict_save(data, context, False)
+    if not data.get("metadata_modified"):
+        # set before the flush, so that it is part of the INSERT
+        package.metadata_modified = datetime.datetime.utcnow()
     model.Session.flush()
     data["id"] = package.id
-    if not data.get("metadata_modified"):
-        package.metadata_modified = datetime.datetime.utcnow()
     _set_owner_org(package)
     for item in plugins.PluginImplementations(plugins.IPackageController):
         item.create(package)
@@ -78,7 +79,7 @@ def _record_activity(
 ) -> None:
     package = model.Package.get(package_id)
     tk.get_action("activity_create")(
-        {"ignore_auth": True, "defer_commit": True, "user": user.name},
+        {"ignore_auth": True, "defer_commit": True, "user": user.name, "auth_user_obj": user},
         {
             "user_id": user.id,
             "object_id": package_id,

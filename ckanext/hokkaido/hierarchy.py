@@ -6,6 +6,9 @@ does not grow with the number of organizations."""
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import ckan.model as model
@@ -91,6 +94,15 @@ class OrgTree:
     def chain_of(cls, id_or_name: str) -> OrgTree:
         """Only the organization and the ones above it, in one query: what indexing a
         dataset needs, without loading all 194 organizations per dataset."""
+        cache = _chains.get()
+        if cache is None:
+            return cls._load_chain(id_or_name)
+        if id_or_name not in cache:
+            cache[id_or_name] = cls._load_chain(id_or_name)
+        return cache[id_or_name]
+
+    @classmethod
+    def _load_chain(cls, id_or_name: str) -> OrgTree:
         rows = model.Session.execute(ANCESTRY_SQL, {"ref": id_or_name}).all()
         nodes = {row.id: _node(row) for row in rows}
         for row in rows:
@@ -117,6 +129,22 @@ class OrgTree:
             chain.insert(0, current)
             current = self.nodes.get(current.parent_id) if current.parent_id else None
         return chain
+
+
+_chains: contextvars.ContextVar[dict[str, OrgTree] | None] = contextvars.ContextVar(
+    "hokkaido_org_chains", default=None
+)
+
+
+@contextlib.contextmanager
+def chains_cached() -> Iterator[None]:
+    """Within the block, each organization's chain is read once: for bulk writes, which
+    index many datasets of the same organization while the tree stays as it is."""
+    token = _chains.set({})
+    try:
+        yield
+    finally:
+        _chains.reset(token)
 
 
 def _node(row) -> OrgNode:

@@ -1,11 +1,12 @@
 """Importing an inventory spreadsheet into an organization's datasets (the CKAN side of
 ckanext.hokkaido.inventory, which reads and checks the file without CKAN).
 
-All or nothing: every row is first checked the way package_create/package_update would
-check it (CKAN's validation with the schema's rules, and permissions) without writing;
-only when no row failed (or, with skip_invalid, for the rows that passed) are they written
-through those actions, all in one database transaction that is committed once at the end,
-then indexed in Solr with a single commit. A dry run writes nothing.
+All or nothing. The rows are written in one database transaction that is committed once
+at the end, then indexed with a single Solr commit. CKAN's validation (with the schema's
+rules) and permission checks run as each row is written; if any row fails, everything is
+rolled back and every row is checked without writing, so that the report names each
+failing row, column and reason. A dry run, and an import with skip_invalid, check every
+row first and write nothing (dry run) or only the rows that passed (skip_invalid).
 Rows are keyed by organization + 管理番号, so importing the same file twice changes
 nothing."""
 
@@ -24,7 +25,7 @@ import ckan.plugins.toolkit as tk
 from ckan.lib import plugins as lib_plugins
 from ckan.lib import search
 
-from ckanext.hokkaido import bulk_create, inventory
+from ckanext.hokkaido import bulk_create, hierarchy, inventory
 from ckanext.hokkaido.language import pick
 
 log = logging.getLogger(__name__)
@@ -92,21 +93,21 @@ def import_inventory(
     existing = _existing_items(org.id)
     planned = [_plan_row(row, org, existing) for row in parsed.rows]
     report.rows = [outcome for outcome, _ in planned]
-    if not (dry_run or skip_invalid or report.counts["error"]):
-        try:
-            _write_all(_writes(planned), user, progress)
-        except (tk.ValidationError, tk.NotAuthorized):
-            # Everything was rolled back; checking every row says which ones and why.
-            _check_all(planned, user, progress)
-            if not report.counts["error"]:
-                raise
+    checked_first = dry_run or skip_invalid or bool(report.counts["error"])
+    if checked_first:
+        _check_all(planned, user, progress)
+        if dry_run or (report.counts["error"] and not skip_invalid):
             return report
-        report.committed = True
+    try:
+        _write_all(_writes(planned), user, progress)
+    except (tk.ValidationError, tk.NotAuthorized):
+        if checked_first:
+            raise
+        # Everything was rolled back; checking every row says which ones and why.
+        _check_all(planned, user, progress)
+        if not report.counts["error"]:
+            raise
         return report
-    _check_all(planned, user, progress)
-    if dry_run or (report.counts["error"] and not skip_invalid):
-        return report
-    _write_all(_writes(planned), user, progress)
     report.committed = True
     return report
 
@@ -210,8 +211,9 @@ def _write_all(writes: list[tuple[RowOutcome, dict]], username: str, progress: _
     if user is None:
         raise tk.NotAuthorized(pick("利用者が見つかりません", "User not found"))
     try:
-        progress.each("write", writes, lambda planned: _write(*planned, user))
-        progress.each("index", writes, lambda planned: _index(planned[0], user, indexed))
+        with hierarchy.chains_cached():
+            progress.each("write", writes, lambda planned: _write(*planned, user))
+            progress.each("index", writes, lambda planned: _index(planned[0], user, indexed))
         model.repo.commit()
     except Exception:
         model.Session.rollback()
