@@ -169,8 +169,12 @@ class _StageProgress:
             self._close()
             self.stage = stage
             label = self.LABELS.get(stage, stage)
-            self.bar = click.progressbar(length=total or done or 1, label=label, show_pos=True,
-                                         file=click.get_text_stream("stderr"))
+            self.bar = click.progressbar(
+                length=total or done or 1,
+                label=label,
+                show_pos=True,
+                file=click.get_text_stream("stderr"),
+            )
             self.bar.__enter__()
         self.bar.length = total or done or 1
         self.bar.update(done - self.bar.pos)

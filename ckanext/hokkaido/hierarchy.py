@@ -149,7 +149,9 @@ def chains_cached() -> Iterator[None]:
 
 def _node(row) -> OrgNode:
     extras = row.extras or {}
-    return OrgNode(row.id, row.name, row.title, extras.get("lg_code", ""), extras.get("org_level", ""))
+    return OrgNode(
+        row.id, row.name, row.title, extras.get("lg_code", ""), extras.get("org_level", "")
+    )
 
 
 # Walks up CKAN's parent memberships (member.group_id is the child, table_id the parent).

@@ -270,7 +270,10 @@ def _existing_items(org_id: str) -> dict[str, dict]:
         if not inventory_id:
             continue
         package = indexed.get(package_id)
-        if package is None or package.get("metadata_modified", "")[:22] != modified.isoformat()[:22]:
+        if (
+            package is None
+            or package.get("metadata_modified", "")[:22] != modified.isoformat()[:22]
+        ):
             package = _package_show(package_id)
         items[inventory_id] = package
     return items

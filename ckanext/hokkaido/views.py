@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
-from flask import Blueprint, Response
+from flask import Blueprint, Response, redirect
 
 hokkaido = Blueprint("hokkaido", __name__)
 
@@ -66,9 +66,12 @@ def _organization(id: str) -> dict:
 @hokkaido.route("/organization/<id>/inventory")
 def inventory_dashboard(id: str):
     """The organization's 棚卸し: counts, overdue items, import and export."""
+    return _dashboard(_organization(id))
+
+
+def _dashboard(org: dict, report: dict | None = None):
     from ckanext.hokkaido.inventory_dashboard import dashboard
 
-    org = _organization(id)
     return tk.render(
         "hokkaido/inventory_dashboard.html",
         {
@@ -77,16 +80,15 @@ def inventory_dashboard(id: str):
             "can_import": tk.h.check_access(
                 "hokkaido_inventory_import", {"organization": org["id"]}
             ),
-            "report": None,
+            "report": report,
         },
     )
 
 
 @hokkaido.route("/organization/<id>/inventory/import", methods=["POST"])
 def inventory_import(id: str):
-    """Upload a spreadsheet; the report lists every row's outcome (a dry run by default)."""
-    from ckanext.hokkaido.inventory_dashboard import dashboard
-
+    """Upload a spreadsheet (a dry run by default) and follow its import on its own page;
+    a file that cannot be read at all is reported on the dashboard straight away."""
     org = _organization(id)
     form = tk.request.form
     data = {
@@ -94,22 +96,49 @@ def inventory_import(id: str):
         "upload": tk.request.files.get("upload"),
         "dry_run": form.get("dry_run") == "true",
         "skip_invalid": form.get("skip_invalid") == "true",
+        "background": True,
     }
     try:
-        report = tk.get_action("hokkaido_inventory_import")(_context(), data)
+        started = tk.get_action("hokkaido_inventory_import")(_context(), data)
     except tk.NotAuthorized:
         return tk.abort(403, tk._("Not allowed to import into this organization"))
     except tk.ValidationError as exc:
-        report = {"file_errors": [{"message": m} for ms in exc.error_dict.values() for m in ms]}
+        messages = [m for ms in exc.error_dict.values() for m in ms]
+        return _dashboard(org, {"file_errors": [{"message": m} for m in messages]})
+    url = tk.h.url_for("hokkaido.inventory_import_page", id=org["name"], job_id=started["id"])
+    return redirect(url, code=303)
+
+
+@hokkaido.route("/organization/<id>/inventory/import/<job_id>")
+def inventory_import_page(id: str, job_id: str):
+    """An import's progress, then its report (the page polls the status below)."""
+    org = _organization(id)
     return tk.render(
-        "hokkaido/inventory_dashboard.html",
-        {
-            "organization": org,
-            "summary": dashboard(_context(), org["id"]),
-            "can_import": True,
-            "report": report,
-        },
+        "hokkaido/inventory_import.html",
+        {"organization": org, "status": _import_status(org, job_id)},
     )
+
+
+@hokkaido.route("/organization/<id>/inventory/import/<job_id>/status")
+def inventory_import_status(id: str, job_id: str):
+    """The part of the import page that changes, for HTMX to swap in."""
+    org = _organization(id)
+    return tk.render(
+        "hokkaido/snippets/import_status.html",
+        {"organization": org, "status": _import_status(org, job_id), "swap": True},
+    )
+
+
+def _import_status(org: dict, job_id: str) -> dict:
+    try:
+        status = tk.get_action("hokkaido_inventory_import_status")(_context(), {"id": job_id})
+    except tk.ObjectNotFound:
+        return tk.abort(404, tk._("Import not found"))
+    except tk.NotAuthorized:
+        return tk.abort(403, tk._("Not allowed to see this import"))
+    if status["organization"] != org["id"]:
+        return tk.abort(404, tk._("Import not found"))
+    return status
 
 
 @hokkaido.route("/organization/<id>/inventory.<fmt>")

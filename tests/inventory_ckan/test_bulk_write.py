@@ -96,8 +96,9 @@ def test_an_imported_item_is_the_dataset_package_create_makes(org, sysadmin):
 def test_a_row_failing_in_ckan_after_others_were_written_leaves_nothing(org, sysadmin):
     # The third row's dataset name is taken by another organization's dataset: only
     # CKAN's own validation finds that, after the first two rows have been written.
-    InventoryDataset(name=f"{org['name']}-k-003", owner_org=factories.Organization()["id"],
-                     private=True)
+    InventoryDataset(
+        name=f"{org['name']}-k-003", owner_org=factories.Organization()["id"], private=True
+    )
     rows = [*ROWS, dict(ROW, inventory_id="K-003", title="街路樹一覧")]
 
     report = _import(rows, org, sysadmin)
@@ -107,8 +108,12 @@ def test_a_row_failing_in_ckan_after_others_were_written_leaves_nothing(org, sys
     assert all(r.package_id is None for r in report.rows)
     in_database = model.Session.query(model.Package).filter_by(owner_org=org["id"]).count()
     assert in_database == 0
-    assert model.Session.query(Activity).filter(Activity.activity_type == "new package").count() == 1
-    found = helpers.call_action("package_search", fq=f'owner_org:"{org["id"]}"', include_private=True)
+    assert (
+        model.Session.query(Activity).filter(Activity.activity_type == "new package").count() == 1
+    )
+    found = helpers.call_action(
+        "package_search", fq=f'owner_org:"{org["id"]}"', include_private=True
+    )
     assert found["count"] == 0
 
 
@@ -117,8 +122,13 @@ def test_progress_is_reported_stage_by_stage(org, sysadmin):
 
     _import(ROWS, org, sysadmin, on_progress=lambda *step: seen.append(step))
     dry: list[tuple[str, int, int | None]] = []
-    _import([dict(ROW, inventory_id="K-010")], org, sysadmin, dry_run=True,
-            on_progress=lambda *step: dry.append(step))
+    _import(
+        [dict(ROW, inventory_id="K-010")],
+        org,
+        sysadmin,
+        dry_run=True,
+        on_progress=lambda *step: dry.append(step),
+    )
 
     assert [stage for stage, _, _ in seen] == ["read", "write", "index"]
     assert seen[-1] == ("index", 2, 2)

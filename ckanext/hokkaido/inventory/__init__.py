@@ -5,12 +5,13 @@ Nothing in this package imports CKAN; the plugin side adapts it.
 
 from .columns import Choice, Column, match_header
 from .package_fields import changed_fields, fields_differ, row_to_package_fields
-from .reader import parse_inventory
+from .reader import MAX_FILE_BYTES, check_file, parse_inventory
 from .results import FileError, InventoryRow, ParsedInventory, RowError
 from .template import write_template_xlsx
 from .writer import write_inventory_csv, write_inventory_xlsx
 
 __all__ = [
+    "MAX_FILE_BYTES",
     "Choice",
     "Column",
     "FileError",
@@ -18,6 +19,7 @@ __all__ = [
     "ParsedInventory",
     "RowError",
     "changed_fields",
+    "check_file",
     "fields_differ",
     "match_header",
     "parse_inventory",

@@ -19,7 +19,7 @@ from . import columns as cols
 from . import csv_source, rules, xlsx_source
 from .cells import EMPTY_CELL, RawCell, unneutralise
 from .columns import Column, normalise_text
-from .formats import CSV, UnreadableFile, sniff
+from .formats import CSV, SNIFF_BYTES, UnreadableFile, sniff
 from .messages import message
 from .results import FileError, InventoryRow, ParsedInventory, RowError
 from .sheet import Sheet
@@ -72,16 +72,32 @@ def parse_inventory(
 # --- opening -------------------------------------------------------------------------------
 
 
+def check_file(path: str | os.PathLike, filename: str | None = None) -> FileError | None:
+    """What would stop parse_inventory reading the file at all, judged from its size and
+    first bytes only (empty, too large, not a spreadsheet); None if it may be read."""
+    try:
+        _check_size(os.path.getsize(path))
+        with open(path, "rb") as f:
+            sniff(f.read(SNIFF_BYTES), filename or os.fspath(path))
+    except UnreadableFile as e:
+        return e.error
+    return None
+
+
 def _read_bytes(source) -> bytes:
     if isinstance(source, (str, os.PathLike)):
         with open(source, "rb") as f:
             return _read_bytes(f)
     data = source.read(MAX_FILE_BYTES + 1)
-    if not data:
-        raise UnreadableFile(FileError.of("empty_file"))
-    if len(data) > MAX_FILE_BYTES:
-        raise UnreadableFile(FileError.of("file_too_large", limit_mb=MAX_FILE_BYTES // 2**20))
+    _check_size(len(data))
     return data
+
+
+def _check_size(size: int) -> None:
+    if not size:
+        raise UnreadableFile(FileError.of("empty_file"))
+    if size > MAX_FILE_BYTES:
+        raise UnreadableFile(FileError.of("file_too_large", limit_mb=MAX_FILE_BYTES // 2**20))
 
 
 def _name_of(source) -> str | None:

@@ -6,7 +6,13 @@ import base64
 
 import ckan.plugins.toolkit as tk
 
-from ckanext.hokkaido import hierarchy, inventory_export, inventory_import, resource_scoring
+from ckanext.hokkaido import (
+    hierarchy,
+    inventory_export,
+    inventory_import,
+    inventory_jobs,
+    resource_scoring,
+)
 from ckanext.hokkaido.language import pick
 from ckanext.hokkaido.logic import schema
 from ckanext.hokkaido.model import ResourceScore
@@ -18,6 +24,7 @@ __all__ = [
     "hokkaido_score_resource",
     "hokkaido_machine_readability_summary",
     "hokkaido_inventory_import",
+    "hokkaido_inventory_import_status",
     "hokkaido_inventory_export",
 ]
 
@@ -172,24 +179,52 @@ def hokkaido_inventory_import(context, data_dict):
     :param organization: id or name of the organization
     :param dry_run: only report what would happen (default false)
     :param skip_invalid: write the valid rows even if others fail (default false)
+    :param background: import in a background job (default false); see
+        ``hokkaido_inventory_import_status``
     :returns: ``{dry_run, committed, counts, file_errors, rows: [{row, inventory_id,
         outcome, errors: [{column, message}]}]}``; outcome is created, updated, unchanged
-        or error
+        or error. With ``background``: ``{id, state}``, state being ``queued``
     """
     organization = tk.get_or_bust(data_dict, "organization")
     tk.check_access("hokkaido_inventory_import", context, data_dict)
+    upload = _inventory_upload(data_dict)
+    options = {
+        "dry_run": tk.asbool(data_dict.get("dry_run", False)),
+        "skip_invalid": tk.asbool(data_dict.get("skip_invalid", False)),
+    }
+    if tk.asbool(data_dict.get("background", False)):
+        job_id = inventory_jobs.start_import(
+            upload.stream, upload.filename, organization, context["user"], **options
+        )
+        return {"id": job_id, "state": inventory_jobs.QUEUED}
+    report = inventory_import.import_inventory(
+        upload.stream, upload.filename, organization, context["user"], **options
+    )
+    return report.as_dict()
+
+
+def _inventory_upload(data_dict):
     upload = data_dict.get("upload")
     if upload is None or not getattr(upload, "filename", None):
         raise tk.ValidationError({"upload": [tk._("Choose an XLSX or CSV file")]})
-    report = inventory_import.import_inventory(
-        upload.stream,
-        upload.filename,
-        organization,
-        context["user"],
-        dry_run=tk.asbool(data_dict.get("dry_run", False)),
-        skip_invalid=tk.asbool(data_dict.get("skip_invalid", False)),
-    )
-    return report.as_dict()
+    return upload
+
+
+@tk.side_effect_free
+def hokkaido_inventory_import_status(context, data_dict):
+    """The status of an inventory import started with ``background``.
+
+    :param id: the id ``hokkaido_inventory_import`` returned
+    :returns: ``{id, state, stage, done, total, organization, user, filename, dry_run,
+        skip_invalid, report, error, created, finished}``; state is queued, running, done
+        or failed; stage is read, check, write or index; ``report`` (when done) is what
+        the import returns without ``background``, ``error`` (when failed) a message
+    """
+    status = inventory_jobs.import_status(tk.get_or_bust(data_dict, "id"))
+    if status is None:
+        raise tk.ObjectNotFound(tk._("Import not found"))
+    tk.check_access("hokkaido_inventory_import_status", context, data_dict)
+    return status
 
 
 @tk.side_effect_free

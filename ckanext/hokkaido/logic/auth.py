@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.hokkaido import inventory_jobs
+
 __all__ = [
     "hokkaido_municipality_show",
     "hokkaido_organization_tree",
@@ -12,6 +14,7 @@ __all__ = [
     "hokkaido_score_resource",
     "hokkaido_machine_readability_summary",
     "hokkaido_inventory_import",
+    "hokkaido_inventory_import_status",
     "hokkaido_inventory_export",
 ]
 
@@ -61,6 +64,17 @@ def hokkaido_inventory_import(context, data_dict):
     except (tk.NotAuthorized, tk.ObjectNotFound):
         return {"success": False, "msg": tk._("Not allowed to import into this organization")}
     return {"success": True}
+
+
+def hokkaido_inventory_import_status(context, data_dict):
+    """Whoever started the import, and whoever may import into its organization."""
+    status = inventory_jobs.import_status(data_dict.get("id") or "")
+    if status is None:
+        return {"success": False, "msg": tk._("Import not found")}
+    user = context.get("user")
+    if user and user == status["user"]:
+        return {"success": True}
+    return hokkaido_inventory_import(context, {"organization": status["organization"]})
 
 
 @tk.auth_allow_anonymous_access
