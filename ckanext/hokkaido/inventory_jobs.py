@@ -24,7 +24,7 @@ from rq.timeouts import JobTimeoutException
 
 from ckanext.hokkaido import inventory
 from ckanext.hokkaido.inventory_import import import_inventory
-from ckanext.hokkaido.language import pick
+from ckanext.hokkaido.language import current_language, pick, speaking
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +93,12 @@ def run_import(job_id: str) -> None:
         return
     status["state"] = RUNNING
     _save(status)
+    # The report's messages in the language of the user who started the import.
+    with speaking(status.get("language")):
+        _run(job_id, status)
+
+
+def _run(job_id: str, status: dict[str, Any]) -> None:
     try:
         with open(spool_path(job_id), "rb") as stream:
             report = import_inventory(
@@ -181,6 +187,7 @@ def _new_status(
         "organization": org_id,
         "user": user,
         "filename": filename,
+        "language": current_language(),
         "dry_run": dry_run,
         "skip_invalid": skip_invalid,
         "report": None,

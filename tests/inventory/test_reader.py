@@ -298,3 +298,27 @@ def test_every_error_has_japanese_and_english_text():
     assert len(errors) >= 4
     for error in errors:
         assert error.message_ja and error.message_en and error.message_ja != error.message_en
+
+
+@pytest.mark.parametrize("prefix", ["", "x:"])
+@pytest.mark.parametrize("offset", [0, 3, 40])
+def test_merged_cells_are_found_after_a_large_sheet_wherever_a_read_splits_them(prefix, offset):
+    import zipfile
+
+    from ckanext.hokkaido.inventory import xlsx_source
+
+    sheet_data = f"<{prefix}sheetData>".encode() + b"<!-- filler -->"
+    # the <mergeCells> tag starts `offset` bytes before the end of the first 1 MiB read
+    filler = b" " * (xlsx_source.MB - len(sheet_data) - offset)
+    xml = (
+        sheet_data
+        + filler
+        + f'</{prefix}sheetData><{prefix}mergeCells count="2">'
+        f'<{prefix}mergeCell ref="B2:C3"/><{prefix}mergeCell ref="A1"/></{prefix}mergeCells>'.encode()
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", xml)
+    with zipfile.ZipFile(buffer) as archive:
+        found = xlsx_source._merged_ranges(archive, "xl/worksheets/sheet1.xml")
+    assert found == [(2, 2, 3, 3), (1, 1, 1, 1)]

@@ -13,7 +13,7 @@ import pytest
 from ckan.plugins import toolkit as tk
 from ckan.tests import factories, helpers
 
-from ckanext.hokkaido import inventory_jobs
+from ckanext.hokkaido import inventory_jobs, language
 from tests.factories import inventory_csv
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index", "clean_queues")
@@ -315,3 +315,17 @@ def test_the_action_without_background_still_imports_at_once(org):
 
     assert result["counts"] == {"created": 2} and "id" not in result
     assert helpers.call_action("job_list") == []
+
+
+def test_the_report_is_in_the_language_of_the_user_who_started_it(org, run_burst_worker):
+    sysadmin = factories.Sysadmin()
+    content = io.BytesIO(inventory_csv([*ROWS[:1], BAD_ROW]))
+    with language.speaking("en"):
+        job_id = inventory_jobs.start_import(content, "inventory.csv", org["id"], sysadmin["name"])
+
+    run_burst_worker()
+
+    (error,) = [row for row in _status(job_id)["report"]["rows"] if row["outcome"] == "error"]
+    assert error["errors"][0]["message"] == (
+        "Give the planned publication date when the status is Planned."
+    )

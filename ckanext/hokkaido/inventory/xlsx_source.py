@@ -9,11 +9,11 @@ dependency), which stops entity-expansion attacks.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 
 import openpyxl
-from defusedxml.ElementTree import iterparse
 from openpyxl.utils.cell import range_boundaries
 
 from .cells import RawCell, cell_text
@@ -26,6 +26,13 @@ MAX_MEMBERS = 10_000
 WORKBOOK_PART = "xl/workbook.xml"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 MB = 2**20
+# <mergeCells> and its <mergeCell ref="A1:C1"/> children, with or without a prefix.
+MERGE_CELLS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCells[\s>/]")
+MERGE_CELL_REF = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?"
+    rb"\bref=[\"']([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)[\"']"
+)
+OVERLAP = 64  # longer than a prefixed <mergeCells tag split across two chunks
 
 
 def open_sheets(data: bytes) -> Iterator[Sheet]:
@@ -87,11 +94,17 @@ def _raw(cell) -> RawCell:
 
 
 def _merged_ranges(archive: zipfile.ZipFile, part: str) -> list[CellRange]:
-    """Merged cells; read-only openpyxl does not expose them, so scan the sheet XML."""
-    ranges = []
+    """Merged cells. Read-only openpyxl does not expose them, and parsing the whole sheet
+    again for them cost as much as reading its rows; the schema puts <mergeCells> after
+    <sheetData>, so the sheet XML is scanned as bytes up to there and only the rest is
+    searched for the ranges."""
+    tail = b""
     with archive.open(part) as xml:
-        for _, element in iterparse(xml, events=("end",)):
-            if element.tag.endswith("}mergeCell"):
-                ranges.append(range_boundaries(element.get("ref")))
-            element.clear()
-    return ranges
+        for chunk in iter(lambda: xml.read(MB), b""):
+            window = tail + chunk
+            start = MERGE_CELLS.search(window)
+            if start:
+                rest = window[start.start() :] + xml.read()
+                return [range_boundaries(ref.decode()) for ref in MERGE_CELL_REF.findall(rest)]
+            tail = window[-OVERLAP:]
+    return []
