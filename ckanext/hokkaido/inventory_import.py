@@ -78,6 +78,7 @@ def import_inventory(
     dry_run: bool = False,
     skip_invalid: bool = False,
     on_progress: ProgressCallback | None = None,
+    workers: int = 1,
 ) -> ImportReport:
     org = model.Group.get(organization)
     if org is None or not org.is_organization:
@@ -99,7 +100,7 @@ def import_inventory(
         if dry_run or (report.counts["error"] and not skip_invalid):
             return report
     try:
-        _write_all(_writes(planned), user, progress)
+        _write_all(_writes(planned), user, progress, workers)
     except (tk.ValidationError, tk.NotAuthorized):
         if checked_first:
             raise
@@ -122,6 +123,18 @@ class _Progress:
         if self.callback is None:
             return None
         return lambda done, total: self.callback(name, done, total)
+
+    def counter(self, name: str, total: int) -> Callable[[], None]:
+        """A function to call once per item done."""
+        report, done = self.stage(name), 0
+
+        def count() -> None:
+            nonlocal done
+            done += 1
+            if report and (done % PROGRESS_EVERY == 0 or done == total):
+                report(done, total)
+
+        return count
 
     def each(self, name: str, items: list, work: Callable) -> list:
         results = []
@@ -199,20 +212,23 @@ def _check(action: str, package: dict, user: str) -> list[dict]:
     return _validation_messages(errors)
 
 
-def _write_all(writes: list[tuple[RowOutcome, dict]], username: str, progress: _Progress) -> None:
+def _write_all(
+    writes: list[tuple[RowOutcome, dict]], username: str, progress: _Progress, workers: int = 1
+) -> None:
     """Write the rows in one transaction, index them, then commit both.
 
-    The actions run with defer_commit, so neither they nor the activities they record
-    commit or index on their own: a failure part-way rolls everything back. Solr is
-    committed once at the end instead of once per dataset, which is most of the time an
-    import would otherwise spend."""
-    indexed: list[str] = []
+    New datasets are validated first (in `workers` processes); updates go through
+    package_update. Nothing commits or indexes on its own: a failure part-way rolls
+    everything back. Solr is committed once at the end instead of once per dataset, which
+    is most of the time an import would otherwise spend."""
+    validated = _validate_new(writes, username, progress, workers)
     user = model.User.get(username)
     if user is None:
         raise tk.NotAuthorized(pick("利用者が見つかりません", "User not found"))
+    indexed: list[str] = []
     try:
         with hierarchy.chains_cached():
-            progress.each("write", writes, lambda planned: _write(*planned, user))
+            progress.each("write", writes, lambda planned: _write(*planned, user, validated))
             progress.each("index", writes, lambda planned: _index(planned[0], user, indexed))
         model.repo.commit()
     except Exception:
@@ -225,9 +241,21 @@ def _write_all(writes: list[tuple[RowOutcome, dict]], username: str, progress: _
     search.commit()
 
 
-def _write(outcome: RowOutcome, package: dict, user: model.User) -> None:
+def _validate_new(
+    writes: list[tuple[RowOutcome, dict]], username: str, progress: _Progress, workers: int
+) -> dict[int, dict]:
+    """The new datasets as validated for saving, by row number; any error raises."""
+    new = [(outcome, package) for outcome, package in writes if outcome.outcome == "created"]
+    count = progress.counter("check", len(new))
+    results = bulk_create.validate_all([p for _, p in new], username, workers, on_each=count)
+    if any(errors for _, errors in results):
+        raise tk.ValidationError({})
+    return {outcome.row: data for (outcome, _), (data, _) in zip(new, results, strict=True)}
+
+
+def _write(outcome: RowOutcome, package: dict, user: model.User, validated: dict[int, dict]):
     if outcome.outcome == "created":
-        outcome.package_id = bulk_create.create(package, user)
+        outcome.package_id = bulk_create.save(validated[outcome.row], user)
         return
     context = {"user": user.name, "defer_commit": True, "return_id_only": True}
     outcome.package_id = tk.get_action("package_update")(context, package)

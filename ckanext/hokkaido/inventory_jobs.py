@@ -109,6 +109,7 @@ def _run(job_id: str, status: dict[str, Any]) -> None:
                 dry_run=status["dry_run"],
                 skip_invalid=status["skip_invalid"],
                 on_progress=_ProgressWriter(status),
+                workers=tk.config.get("ckanext.hokkaido.inventory.import_workers"),
             )
     except Exception as exc:
         log.exception("inventory import %s failed", job_id)

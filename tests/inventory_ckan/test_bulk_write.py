@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from ckan.tests import factories, helpers
 from ckanext.activity.model import Activity
 
+from ckanext.hokkaido import bulk_create
 from ckanext.hokkaido.inventory_import import import_inventory
 from tests.factories import InventoryDataset, inventory_csv
 
@@ -130,7 +131,7 @@ def test_progress_is_reported_stage_by_stage(org, sysadmin):
         on_progress=lambda *step: dry.append(step),
     )
 
-    assert [stage for stage, _, _ in seen] == ["read", "write", "index"]
+    assert [stage for stage, _, _ in seen] == ["read", "check", "write", "index"]
     assert seen[-1] == ("index", 2, 2)
     assert [stage for stage, _, _ in dry] == ["read", "check"]
 
@@ -154,3 +155,32 @@ def test_inventory_numbers_are_looked_up_through_an_index():
         sa.text("SELECT indexdef FROM pg_indexes WHERE tablename = 'package'")
     ).scalars()
     assert any("inventory_id" in definition and "owner_org" in definition for definition in indexes)
+
+
+def _many(count: int) -> list[dict]:
+    return [dict(ROW, inventory_id=f"P-{n:04d}", title=f"台帳{n}") for n in range(count)]
+
+
+def test_new_items_are_validated_by_worker_processes(org, sysadmin):
+    rows = _many(bulk_create.PARALLEL_FROM + 20)
+
+    report = _import(rows, org, sysadmin, workers=2)
+
+    assert report.committed and report.counts == {"created": len(rows)}
+    found = helpers.call_action(
+        "package_search", fq=f'owner_org:"{org["id"]}"', include_private=True, rows=0
+    )
+    assert found["count"] == len(rows)
+
+
+def test_a_row_a_worker_process_rejects_leaves_nothing_written(org, sysadmin):
+    InventoryDataset(
+        name=f"{org['name']}-p-0042", owner_org=factories.Organization()["id"], private=True
+    )
+    rows = _many(bulk_create.PARALLEL_FROM + 20)
+
+    report = _import(rows, org, sysadmin, workers=2)
+
+    assert not report.committed
+    assert [r.inventory_id for r in report.rows if r.outcome == "error"] == ["P-0042"]
+    assert model.Session.query(model.Package).filter_by(owner_org=org["id"]).count() == 0
