@@ -2,9 +2,10 @@
 
 The steps are package_create's own, with the same validation, permission check,
 dictization, plugin hooks, owning-organization membership, activity and search-index
-document. They are split in two passes so that each new dataset is read back once
-instead of twice. Through the action, every dataset costs one package_show for the
-activity that ckanext-activity records and another for its search-index document.
+document, split into validate (which may run in worker processes), save and index, so
+that each new dataset is read back once instead of twice. Through the action, every
+dataset costs one package_show for the activity that ckanext-activity records and another
+for its search-index document.
 
 The membership and the activity rows are added as package_owner_org_update and
 activity_create would add them for a new dataset, without those actions' own checks of

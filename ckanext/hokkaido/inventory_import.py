@@ -320,6 +320,7 @@ def _indexed_datasets(org_id: str) -> dict[str, dict]:
                 "rows": SEARCH_PAGE,
                 "start": start,
                 "sort": "id asc",
+                "facet": "false",
             },
         )
         page = len(result["results"])

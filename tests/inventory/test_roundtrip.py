@@ -93,3 +93,16 @@ def test_parsed_rows_can_be_exported_directly():
     again = io.BytesIO()
     write_inventory_csv(rows, again)
     assert again.getvalue() == buffer.getvalue()
+
+
+def test_an_exported_workbook_declares_its_size():
+    import zipfile
+
+    from ckanext.hokkaido.inventory import write_inventory_xlsx
+
+    buffer = io.BytesIO()
+    write_inventory_xlsx([{"inventory_id": "A-1", "title": "一覧"}] * 3, buffer)
+
+    with zipfile.ZipFile(buffer) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    assert b'<dimension ref="A1:' in sheet and b"4\"/>" in sheet

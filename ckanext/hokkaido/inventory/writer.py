@@ -33,8 +33,11 @@ def row_cells(item: Mapping | InventoryRow) -> list[str]:
 
 
 def write_inventory_xlsx(rows: Iterable[Mapping | InventoryRow], fileobj: BinaryIO) -> None:
-    workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet(SHEET_TITLE)
+    # Not write_only: that mode leaves out the sheet's <dimension>, and without it a
+    # reader (openpyxl's read-only mode, ours) parses the whole sheet once more to size it.
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = SHEET_TITLE
     sheet.append(header_row())
     for values in rows:
         sheet.append(row_cells(values))
