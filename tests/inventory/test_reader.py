@@ -313,8 +313,11 @@ def test_merged_cells_are_found_after_a_large_sheet_wherever_a_read_splits_them(
     xml = (
         sheet_data
         + filler
-        + f'</{prefix}sheetData><{prefix}mergeCells count="2">'
-        f'<{prefix}mergeCell ref="B2:C3"/><{prefix}mergeCell ref="A1"/></{prefix}mergeCells>'.encode()
+        + (
+            f'</{prefix}sheetData><{prefix}mergeCells count="2">'
+            f'<{prefix}mergeCell ref="B2:C3"/><{prefix}mergeCell ref="A1"/>'
+            f"</{prefix}mergeCells>"
+        ).encode()
     )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

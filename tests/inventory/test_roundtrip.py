@@ -105,4 +105,4 @@ def test_an_exported_workbook_declares_its_size():
 
     with zipfile.ZipFile(buffer) as archive:
         sheet = archive.read("xl/worksheets/sheet1.xml")
-    assert b'<dimension ref="A1:' in sheet and b"4\"/>" in sheet
+    assert b'<dimension ref="A1:' in sheet and b'4"/>' in sheet
