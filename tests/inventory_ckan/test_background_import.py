@@ -32,11 +32,6 @@ BAD_ROW = {"inventory_id": "C-999", "title": "公開予定の地図", "publicati
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 
-@pytest.fixture
-def org():
-    return factories.Organization()
-
-
 @pytest.fixture(autouse=True)
 def spool_dir():
     """The spool folder the worker shares (test.ini's storage path); files of imports a

@@ -33,16 +33,6 @@ ROWS = [ROW, dict(ROW, inventory_id="K-002", title="公衆トイレ一覧", stan
 OWN_FIELDS = {"id", "name", "metadata_created", "metadata_modified", "inventory_id", "title"}
 
 
-@pytest.fixture
-def org():
-    return factories.Organization()
-
-
-@pytest.fixture
-def sysadmin():
-    return factories.Sysadmin()
-
-
 def _import(rows, org, user, **options):
     return import_inventory(
         io.BytesIO(inventory_csv(rows)), "inventory.csv", org["id"], user["name"], **options

@@ -38,16 +38,6 @@ ITEMS = [
 ]
 
 
-@pytest.fixture
-def org():
-    return factories.Organization()
-
-
-@pytest.fixture
-def sysadmin():
-    return factories.Sysadmin()
-
-
 def _import(content: bytes, org, user, name="inventory.csv", **options):
     return import_inventory(io.BytesIO(content), name, org["id"], user["name"], **options)
 

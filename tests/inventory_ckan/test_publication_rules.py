@@ -14,11 +14,6 @@ pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
 RESOURCE = [{"name": "データ", "url": "http://127.0.0.1:9/data.csv"}]
 
 
-@pytest.fixture
-def org():
-    return factories.Organization()
-
-
 def _create(org, **fields):
     base = {
         "name": fields.pop("name", "inventory-item"),
