@@ -564,21 +564,23 @@ def serve() -> None:
     name, _, password = SYSADMIN
     say(f"portal: http://127.0.0.1:{PORTS['ckan']}  (sysadmin login: {name} / {password})")
     say("press Ctrl-C to stop the web server; 'make stop' stops every service")
-    os.execve(
-        BIN / "ckan",
-        [
-            str(BIN / "ckan"),
-            "-c",
-            str(SITE_INI),
-            "run",
-            "-H",
-            "127.0.0.1",
-            "-p",
-            str(PORTS["ckan"]),
-            "--disable-reloader",
-        ],
-        service_env(),
-    )
+    command = ckan_run_command(PORTS["ckan"])
+    os.execve(command[0], command, service_env())
+
+
+def ckan_run_command(port: int) -> list[str]:
+    """The site's CKAN web server on a loopback port (also used by benchmarks)."""
+    return [
+        str(BIN / "ckan"),
+        "-c",
+        str(SITE_INI),
+        "run",
+        "-H",
+        "127.0.0.1",
+        "-p",
+        str(port),
+        "--disable-reloader",
+    ]
 
 
 # ---------------------------------------------------------------------------- commands

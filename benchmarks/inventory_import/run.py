@@ -154,6 +154,17 @@ def timed(command: list, env: dict, timeout: float) -> tuple[float, subprocess.C
     return time.perf_counter() - started, done
 
 
+def run_import(label: str, command: list, env: dict, outcome: str, rows: int) -> float:
+    """Time the product's import command; every row must have the expected outcome."""
+    say(f"product: {label} ...")
+    seconds, done = timed(command, env, IMPORT_TIMEOUT)
+    counts = import_counts(done)
+    if counts[outcome] != rows:
+        raise BenchError(f"{label}: expected {rows} {outcome}, got {counts}")
+    say(f"  {seconds:.1f} s  {counts}")
+    return seconds
+
+
 def import_counts(done: subprocess.CompletedProcess) -> dict[str, int]:
     match = re.search(
         r"created: (\d+), updated: (\d+), unchanged: (\d+), errors: (\d+)", done.stdout
@@ -180,17 +191,7 @@ class Server:
     def start(self) -> None:
         log = open(self.log_path, "w")  # noqa: SIM115 (kept open for the child)
         self.process = subprocess.Popen(
-            [
-                str(CKAN),
-                "-c",
-                str(SITE_INI),
-                "run",
-                "-H",
-                "127.0.0.1",
-                "-p",
-                str(self.port),
-                "--disable-reloader",
-            ],
+            stack.ckan_run_command(self.port),
             env=self.env,
             cwd=REPO,
             stdout=log,
@@ -413,19 +414,12 @@ def main() -> None:
                 "--org",
                 org_product,
             ]
-            say("product: first import ...")
-            results["import, first"], done = timed(command, env, IMPORT_TIMEOUT)
-            first = import_counts(done)
-            if first["created"] != args.rows:
-                raise BenchError(f"first import: expected {args.rows} created, got {first}")
-            say(f"  {results['import, first']:.1f} s  {first}")
-
-            say("product: re-import of the unchanged file ...")
-            results["import, again (unchanged)"], done = timed(command, env, IMPORT_TIMEOUT)
-            again = import_counts(done)
-            if again["unchanged"] != args.rows:
-                raise BenchError(f"re-import: expected {args.rows} unchanged, got {again}")
-            say(f"  {results['import, again (unchanged)']:.1f} s  {again}")
+            results["import, first"] = run_import(
+                "first import", command, env, "created", args.rows
+            )
+            results["import, again (unchanged)"] = run_import(
+                "re-import of the unchanged file", command, env, "unchanged", args.rows
+            )
 
             say(f"peer: ckanapi RemoteCKAN, {args.rows} x package_create over HTTP ...")
             results["ckanapi package_create"], done = timed(

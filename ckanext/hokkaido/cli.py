@@ -103,7 +103,7 @@ def inventory_import_command(file: str, org_code: str, dry_run: bool, skip_inval
             dry_run=dry_run,
             skip_invalid=skip_invalid,
             on_progress=progress,
-            workers=tk.config.get("ckanext.hokkaido.inventory.import_workers"),
+            workers=inventory_import.configured_workers(),
         )
     for error in report.file_errors:
         click.echo(f"file: {error['message']}", err=True)

@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 PUBLISHED = "published"
 PROGRESS_EVERY = 25
 SEARCH_PAGE = 1000  # ckan.search.rows_max's default
+CONFIG_WORKERS = "ckanext.hokkaido.inventory.import_workers"
 
 # on_progress(stage, done, total): stage is one of STAGES, in that order.
 STAGES = ("read", "check", "write", "index")
@@ -80,6 +81,8 @@ def import_inventory(
     on_progress: ProgressCallback | None = None,
     workers: int = 1,
 ) -> ImportReport:
+    """Import a spreadsheet into an organization. `workers` > 1 validates new items in
+    that many processes; use configured_workers() outside web requests."""
     org = model.Group.get(organization)
     if org is None or not org.is_organization:
         raise tk.ObjectNotFound(pick("組織が見つかりません", "Organization not found"))
@@ -113,6 +116,10 @@ def import_inventory(
     return report
 
 
+def configured_workers() -> int:
+    return tk.config.get(CONFIG_WORKERS)
+
+
 class _Progress:
     """Reports each stage's progress every PROGRESS_EVERY items, and at its end."""
 
@@ -137,23 +144,22 @@ class _Progress:
         return count
 
     def each(self, name: str, items: list, work: Callable) -> list:
+        """work(item) for each item, counted."""
+        count = self.counter(name, len(items))
+        if self.callback and not items:
+            self.callback(name, 0, 0)
         results = []
-        report = self.stage(name)
-        for done, item in enumerate(items, start=1):
+        for item in items:
             results.append(work(item))
-            if report and (done % PROGRESS_EVERY == 0 or done == len(items)):
-                report(done, len(items))
-        if report and not items:
-            report(0, 0)
+            count()
         return results
 
 
 def _plan_row(row, org, existing: dict[str, dict]) -> tuple[RowOutcome, dict]:
     """What a row would do (create, update, nothing) and the dataset it would write.
 
-    The row is not checked against CKAN here: an import without errors is checked by the
-    actions as they write (in one transaction that a failure rolls back), and a dry run
-    or a failed import by _check_all."""
+    The row is not checked against CKAN here: _write_all checks what it writes (and a
+    failure rolls everything back), _check_all checks for a dry run or a failed import."""
     fields = inventory.row_to_package_fields(row)
     inventory_id = str(fields.get("inventory_id") or "")
     if row.errors:

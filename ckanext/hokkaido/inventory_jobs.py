@@ -23,7 +23,7 @@ from ckan.lib.redis import connect_to_redis
 from rq.timeouts import JobTimeoutException
 
 from ckanext.hokkaido import inventory
-from ckanext.hokkaido.inventory_import import import_inventory
+from ckanext.hokkaido.inventory_import import configured_workers, import_inventory
 from ckanext.hokkaido.language import current_language, pick, speaking
 
 log = logging.getLogger(__name__)
@@ -109,7 +109,7 @@ def _run(job_id: str, status: dict[str, Any]) -> None:
                 dry_run=status["dry_run"],
                 skip_invalid=status["skip_invalid"],
                 on_progress=_ProgressWriter(status),
-                workers=tk.config.get("ckanext.hokkaido.inventory.import_workers"),
+                workers=configured_workers(),
             )
     except Exception as exc:
         log.exception("inventory import %s failed", job_id)
