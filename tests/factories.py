@@ -8,7 +8,7 @@ import io
 import factory
 from ckan.tests import factories
 
-from ckanext.hokkaido import inventory
+from ckanext.hokkaido.inventory import sheet
 
 
 class InventoryDataset(factories.Dataset):
@@ -26,5 +26,5 @@ class InventoryDataset(factories.Dataset):
 def inventory_csv(items) -> bytes:
     """An inventory spreadsheet (CSV) written by the product's own writer."""
     buffer = io.BytesIO()
-    inventory.write_inventory_csv(items, buffer)
+    sheet.write_inventory_csv(items, buffer)
     return buffer.getvalue()

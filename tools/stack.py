@@ -123,7 +123,10 @@ def ensure_debian_packages() -> None:
 
 
 def ensure_venv() -> None:
-    requirements = [ROOT / "requirements.txt", ROOT / "requirements-test.txt", ROOT / "setup.cfg"]
+    requirements = [
+        ROOT / name
+        for name in ("requirements.txt", "requirements-test.txt", "setup.cfg", "setup.py")
+    ]
     stamp = VENV / ".hokkaido-installed"
     wanted = digest(*requirements)
     if (BIN / "ckan").exists() and stamp_is_current(stamp, wanted):

@@ -361,7 +361,7 @@ def main() -> None:
 
     from ckanapi import RemoteCKAN
 
-    from ckanext.hokkaido import inventory
+    from ckanext.hokkaido.inventory import sheet
 
     stamp = time.strftime("%Y%m%d%H%M%S")
     org_product, org_peer = f"bench-import-{stamp}", f"bench-ckanapi-{stamp}"
@@ -372,7 +372,7 @@ def main() -> None:
         tmp_dir = Path(tmp)
         xlsx = tmp_dir / f"inventory_{args.rows}.xlsx"
         with open(xlsx, "wb") as out:
-            inventory.write_inventory_xlsx(rows, out)
+            sheet.write_inventory_xlsx(rows, out)
         peer_json = tmp_dir / "peer.json"
         peer_json.write_text(
             json.dumps(

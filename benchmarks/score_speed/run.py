@@ -48,8 +48,8 @@ print(json.dumps({"rows": rows - 1}))
 """
 HOKKAIDO = """
 import json, sys
-from ckanext.hokkaido.scoring import engine
-from ckanext.hokkaido.scoring.limits import Limits
+from ckanext.hokkaido.scoring.engine import engine
+from ckanext.hokkaido.scoring.engine.limits import Limits
 
 seen = [0]
 run_sheet = engine.run_sheet

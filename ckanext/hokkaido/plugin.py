@@ -1,20 +1,78 @@
+"""The plugin: wiring only. Each feature keeps its own actions, auth functions, helpers,
+validators, views and commands; this module hands them to CKAN."""
+
 from __future__ import annotations
 
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
+import click
 from ckan.lib.plugins import DefaultTranslation
 
-from ckanext.hokkaido import resource_scoring, search
-from ckanext.hokkaido.inventory.licenses import LICENSES_PATH
+from ckanext.hokkaido.collect import public_functions
+from ckanext.hokkaido.demo import cli as demo_cli
+from ckanext.hokkaido.hierarchy import actions as hierarchy_actions
+from ckanext.hokkaido.hierarchy import auth as hierarchy_auth
+from ckanext.hokkaido.hierarchy import cli as hierarchy_cli
+from ckanext.hokkaido.hierarchy import helpers as hierarchy_helpers
+from ckanext.hokkaido.hierarchy import search as hierarchy_search
+from ckanext.hokkaido.hierarchy import validators as hierarchy_validators
+from ckanext.hokkaido.hierarchy import views as hierarchy_views
+from ckanext.hokkaido.inventory import actions as inventory_actions
+from ckanext.hokkaido.inventory import auth as inventory_auth
+from ckanext.hokkaido.inventory import cli as inventory_cli
+from ckanext.hokkaido.inventory import validators as inventory_validators
+from ckanext.hokkaido.inventory import views as inventory_views
+from ckanext.hokkaido.inventory.sheet.licenses import LICENSES_PATH
+from ckanext.hokkaido.scoring import actions as scoring_actions
+from ckanext.hokkaido.scoring import auth as scoring_auth
+from ckanext.hokkaido.scoring import cli as scoring_cli
+from ckanext.hokkaido.scoring import helpers as scoring_helpers
+from ckanext.hokkaido.scoring import resource_scoring
+from ckanext.hokkaido.scoring import search as scoring_search
+from ckanext.hokkaido.scoring import views as scoring_views
+from ckanext.hokkaido.search import facets, query
 
 
-@tk.blanket.actions
-@tk.blanket.auth_functions
-@tk.blanket.blueprints
-@tk.blanket.cli
+def _actions() -> dict:
+    return public_functions(hierarchy_actions, inventory_actions, scoring_actions)
+
+
+def _auth_functions() -> dict:
+    return public_functions(hierarchy_auth, inventory_auth, scoring_auth)
+
+
+def _helpers() -> dict:
+    return public_functions(hierarchy_helpers, scoring_helpers)
+
+
+def _validators() -> dict:
+    return public_functions(hierarchy_validators, inventory_validators)
+
+
+def _blueprints() -> list:
+    return [hierarchy_views.blueprint, inventory_views.blueprint, scoring_views.blueprint]
+
+
+def _cli() -> list:
+    group = click.Group("hokkaido", short_help="Hokkaido portal commands")
+    group.help = "Hokkaido open-data portal: seeding and maintenance."
+    for command in (
+        hierarchy_cli.seed_organizations,
+        demo_cli.seed_demo,
+        scoring_cli.score,
+        inventory_cli.inventory_group,
+    ):
+        group.add_command(command)
+    return [group]
+
+
+@tk.blanket.actions(_actions)
+@tk.blanket.auth_functions(_auth_functions)
+@tk.blanket.blueprints(_blueprints)
+@tk.blanket.cli(_cli)
 @tk.blanket.config_declarations
-@tk.blanket.helpers
-@tk.blanket.validators
+@tk.blanket.helpers(_helpers)
+@tk.blanket.validators(_validators)
 class HokkaidoPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IConfigurer)
     p.implements(p.ITranslation)
@@ -34,38 +92,26 @@ class HokkaidoPlugin(p.SingletonPlugin, DefaultTranslation):
     # IFacets
 
     def dataset_facets(self, facets_dict, package_type):
-        facets_dict[search.SUBPREFECTURE] = tk._("Subprefecture")
-        facets_dict[search.MUNICIPALITY] = tk._("Municipality")
-        facets_dict[search.STARS] = tk._("Openness stars")
-        facets_dict[search.MACHINE_READABLE] = tk._("Machine-readable")
-        return facets_dict
+        return facets.with_portal_facets(facets_dict)
 
     def organization_facets(self, facets_dict, organization_type, package_type):
-        return self.dataset_facets(facets_dict, package_type)
+        return facets.with_portal_facets(facets_dict)
 
     # IPackageController
 
     def before_dataset_search(self, search_params):
-        search.with_japanese_query_fields(search_params)
-        return search.include_children(search_params)
+        query.with_japanese_query_fields(search_params)
+        return hierarchy_search.include_children(search_params)
 
     def before_dataset_index(self, pkg_dict):
-        pkg_dict.update(search.hierarchy_fields(pkg_dict.get("owner_org")))
+        pkg_dict.update(hierarchy_search.hierarchy_fields(pkg_dict.get("owner_org")))
         if pkg_dict.get("num_resources"):
             summary = resource_scoring.dataset_summary(pkg_dict["id"])
-            pkg_dict.update(search.score_fields(summary))
+            pkg_dict.update(scoring_search.score_fields(summary))
         return pkg_dict
 
     def after_dataset_create(self, context, pkg_dict):
-        self._enqueue_scoring(pkg_dict)
+        resource_scoring.enqueue_changed(pkg_dict)
 
     def after_dataset_update(self, context, pkg_dict):
-        self._enqueue_scoring(pkg_dict)
-
-    def _enqueue_scoring(self, pkg_dict):
-        # resource_create and resource_update end in package_update, so this one hook
-        # sees every new or changed file or URL.
-        if not pkg_dict.get("resources"):
-            return
-        for resource_id in resource_scoring.resources_needing_a_job(pkg_dict["id"]):
-            resource_scoring.enqueue(resource_id)
+        resource_scoring.enqueue_changed(pkg_dict)

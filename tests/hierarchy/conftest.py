@@ -15,7 +15,7 @@ def seeded(reset_db, migrate_db_for, reset_index):
     reset_index()
     for plugin in PLUGINS_WITH_MIGRATIONS:
         migrate_db_for(plugin)
-    from ckanext.hokkaido.seeding import organizations
+    from ckanext.hokkaido.hierarchy import seeding as organizations
 
     report = organizations.seed()
     yield report

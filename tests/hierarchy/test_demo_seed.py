@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from ckan.tests import helpers
 
-from ckanext.hokkaido import resource_scoring
-from ckanext.hokkaido.seeding import demo
+from ckanext.hokkaido.demo import seed as demo
+from ckanext.hokkaido.scoring import resource_scoring
 
 pytestmark = pytest.mark.usefixtures("seeded", "with_plugins", "clean_queues")
 

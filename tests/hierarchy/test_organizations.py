@@ -9,7 +9,7 @@ import pytest
 from ckan.plugins import toolkit as tk
 from ckan.tests import factories, helpers
 
-from ckanext.hokkaido import municipalities
+from ckanext.hokkaido.hierarchy.reference import municipalities
 from tests.factories import InventoryDataset
 
 pytestmark = pytest.mark.usefixtures("seeded", "with_plugins")
@@ -52,7 +52,7 @@ def test_every_seeded_code_passes_the_check_digit():
 
 
 def test_seeding_again_changes_nothing():
-    from ckanext.hokkaido.seeding import organizations
+    from ckanext.hokkaido.hierarchy import seeding as organizations
 
     report = organizations.seed()
 

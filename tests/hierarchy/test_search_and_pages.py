@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from ckan.tests import factories, helpers
 
-from ckanext.hokkaido import municipalities
+from ckanext.hokkaido.hierarchy.reference import municipalities
 from tests.factories import InventoryDataset
 
 pytestmark = pytest.mark.usefixtures("seeded", "with_plugins")

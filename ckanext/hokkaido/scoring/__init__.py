@@ -1,34 +1,4 @@
-"""Machine-readability scoring engine. Imports nothing from CKAN.
+"""Machine-readability scoring.
 
-from ckanext.hokkaido.scoring import score_file, score_url
-"""
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any
-
-from .engine import refused_result, score_file, score_url
-from .limits import Limits
-
-if TYPE_CHECKING:
-    from .fetch import FetchPolicy, FetchRefused, fetch_to_file
-
-__all__ = [
-    "score_file",
-    "score_url",
-    "refused_result",
-    "fetch_to_file",
-    "FetchPolicy",
-    "FetchRefused",
-    "Limits",
-]
-# the fetcher pulls in http.client and ssl; scoring a local file does not need them
-_FROM_FETCH = frozenset({"FetchPolicy", "FetchRefused", "fetch_to_file"})
-
-
-def __getattr__(name: str) -> Any:
-    if name in _FROM_FETCH:
-        from . import fetch
-
-        return getattr(fetch, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+``engine/`` is the hokkaido-score library and imports nothing from CKAN; the modules
+beside it feed it a resource's file, keep its result and show it."""

@@ -1,0 +1,61 @@
+"""Actions of the hierarchy (collected by the plugin)."""
+
+from __future__ import annotations
+
+import ckan.plugins.toolkit as tk
+
+from ckanext.hokkaido.hierarchy import schema
+from ckanext.hokkaido.hierarchy.tree import OrgTree, dataset_counts
+from ckanext.hokkaido.language import pick
+
+
+@tk.side_effect_free
+def hokkaido_municipality_show(context, data_dict):
+    """The organization of a local government, found by its code.
+
+    :param code: 6-digit 全国地方公共団体コード (with check digit) or 5-digit code
+    :returns: the organization dict, with ``parents``: from 北海道 down to the direct
+        parent, each ``{name, title, lg_code}``
+    """
+    tk.check_access("hokkaido_municipality_show", context, data_dict)
+    data, errors = tk.navl_validate(data_dict, schema.municipality_show_schema(), context)
+    if errors:
+        raise tk.ValidationError(errors)
+    tree = OrgTree.load()
+    node = tree.by_lg_code(data["code"])
+    if node is None:
+        raise tk.ObjectNotFound(
+            pick(
+                f"コード {data['code']} の組織は登録されていません",
+                f"No organization has the code {data['code']}",
+            )
+        )
+    org = tk.get_action("organization_show")(
+        dict(context), {"id": node.id, "include_datasets": False, "include_users": False}
+    )
+    org["parents"] = [
+        {"name": p.name, "title": p.title, "lg_code": p.lg_code} for p in tree.parents(node)
+    ]
+    return org
+
+
+@tk.side_effect_free
+def hokkaido_organization_tree(context, data_dict):
+    """The organization tree, or the subtree under ``id``.
+
+    :param id: (optional) id or name of the organization at the top of the subtree
+    :returns: a list of nodes ``{name, title, lg_code, org_level, dataset_count,
+        total_dataset_count, children}``; counts include only the datasets the caller
+        may see
+    """
+    tk.check_access("hokkaido_organization_tree", context, data_dict)
+    tree = OrgTree.load()
+    if data_dict.get("id"):
+        top = tree.find(data_dict["id"])
+        if top is None:
+            raise tk.ObjectNotFound(tk._("Organization not found"))
+        tops = [top]
+    else:
+        tops = tree.roots()
+    counts = dataset_counts(context)
+    return [node.as_dict(counts) for node in tops]

@@ -1,0 +1,40 @@
+"""Validators of the hierarchy (collected by the plugin)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ckan.model as model
+import ckan.plugins.toolkit as tk
+
+from ckanext.hokkaido.hierarchy.reference import municipalities
+from ckanext.hokkaido.language import pick
+
+
+def hokkaido_lg_code(value: Any) -> Any:
+    """Accept 6 digits with a correct check digit, or 5 digits; store 6 digits."""
+    if value in (None, ""):
+        return value
+    try:
+        return municipalities.normalize_code(str(value))
+    except municipalities.InvalidLgCode as exc:
+        raise tk.Invalid(pick(exc.message_ja, exc.message_en)) from None
+
+
+def hokkaido_unique_lg_code(key, data, errors, context) -> None:
+    """No two organizations share a local government code."""
+    code = data.get(key)
+    if not code:
+        return
+    own_id = data.get(("id",)) or (context.get("group").id if context.get("group") else None)
+    query = model.Session.query(model.Group.id, model.Group.title).filter(
+        model.Group.extras["lg_code"].astext == code,
+        model.Group.state != "deleted",
+        model.Group.is_organization.is_(True),
+    )
+    for group_id, title in query:
+        if group_id != own_id:
+            errors[key].append(
+                tk._("This code is already used by {organization}").format(organization=title)
+            )
+            return

@@ -1,0 +1,260 @@
+"""Running an inventory import in the background (``ckan jobs worker``) and keeping its
+status for the page that shows its progress.
+
+The upload is spooled to a file the worker reads (job arguments travel through Redis).
+The status is a JSON document in Redis under the site's prefix, written by the request
+that starts the import and then only by the job; it expires after STATUS_TTL seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime
+from typing import IO, Any
+
+import ckan.model as model
+import ckan.plugins.toolkit as tk
+from ckan.lib.redis import connect_to_redis
+from rq.timeouts import JobTimeoutException
+
+from ckanext.hokkaido.inventory import sheet
+from ckanext.hokkaido.inventory.importer import configured_workers, import_inventory
+from ckanext.hokkaido.language import current_language, pick, speaking
+
+log = logging.getLogger(__name__)
+
+CONFIG_SPOOL_DIR = "ckanext.hokkaido.inventory.spool_dir"
+CONFIG_JOB_TIMEOUT = "ckanext.hokkaido.inventory.job_timeout"
+STATUS_TTL = 24 * 60 * 60
+PROGRESS_INTERVAL = 1.0  # seconds between progress writes within one stage
+CHUNK_BYTES = 2**20
+
+QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+FINISHED = (DONE, FAILED)
+
+
+def start_import(
+    stream: IO[bytes],
+    filename: str,
+    organization: str,
+    user: str,
+    *,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+) -> str:
+    """Spool the upload, record its status as queued and enqueue the job; returns the
+    status id. A file that cannot be read at all (empty, too large, not a spreadsheet)
+    is refused here with a ValidationError on ``upload``, before anything is queued."""
+    org = model.Group.get(organization)
+    if org is None or not org.is_organization:
+        raise tk.ObjectNotFound(pick("組織が見つかりません", "Organization not found"))
+    job_id = str(uuid.uuid4())
+    path = spool_path(job_id)
+    _remove_abandoned(os.path.dirname(path))
+    _spool(stream, path)
+    try:
+        _refuse_unreadable(path, filename)
+        status = _new_status(job_id, org.id, user, filename, dry_run, skip_invalid)
+        _save(status)
+        tk.enqueue_job(
+            run_import,
+            [job_id],
+            title=f"hokkaido: import inventory {filename} into {org.name}",
+            rq_kwargs={"timeout": tk.config.get(CONFIG_JOB_TIMEOUT)},
+        )
+    except Exception:
+        _remove(path)
+        raise
+    return job_id
+
+
+def import_status(job_id: str) -> dict[str, Any] | None:
+    """The import's status, or None if there is none (unknown or expired)."""
+    try:
+        key = _key(str(uuid.UUID(job_id)))
+    except (TypeError, ValueError):
+        return None
+    stored = connect_to_redis().get(key)
+    return json.loads(stored) if stored else None
+
+
+def run_import(job_id: str) -> None:
+    """The background job. Every failure ends as a ``failed`` status (and the traceback in
+    the log) rather than an exception, so the page can say what happened."""
+    status = import_status(job_id)
+    if status is None:
+        log.warning("inventory import %s has no status (expired?); not run", job_id)
+        _remove(spool_path(job_id))
+        return
+    status["state"] = RUNNING
+    _save(status)
+    # The report's messages in the language of the user who started the import.
+    with speaking(status.get("language")):
+        _run(job_id, status)
+
+
+def _run(job_id: str, status: dict[str, Any]) -> None:
+    try:
+        with open(spool_path(job_id), "rb") as stream:
+            report = import_inventory(
+                stream,
+                status["filename"],
+                status["organization"],
+                status["user"],
+                dry_run=status["dry_run"],
+                skip_invalid=status["skip_invalid"],
+                on_progress=_ProgressWriter(status),
+                workers=configured_workers(),
+            )
+    except Exception as exc:
+        log.exception("inventory import %s failed", job_id)
+        _finish(status, FAILED, error=_failure_message(exc))
+    else:
+        _finish(status, DONE, report=report.as_dict())
+    finally:
+        _remove(spool_path(job_id))
+
+
+def spool_path(job_id: str) -> str:
+    return os.path.join(_spool_dir(), job_id)
+
+
+def _spool_dir() -> str:
+    configured = tk.config.get(CONFIG_SPOOL_DIR)
+    if configured:
+        return configured
+    storage = tk.config.get("ckan.storage_path")
+    if storage:
+        return os.path.join(storage, "hokkaido", "inventory-imports")
+    return os.path.join(tempfile.gettempdir(), "ckanext-hokkaido-inventory-imports")
+
+
+def _spool(stream: IO[bytes], path: str) -> None:
+    """Copy the upload, stopping one byte past the reader's limit: enough for the check
+    to refuse a larger file, without filling the disk with it. Only this site's processes
+    may read it (it may hold unpublished items)."""
+    os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+    remaining = sheet.MAX_FILE_BYTES + 1
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
+        while remaining > 0:
+            chunk = stream.read(min(CHUNK_BYTES, remaining))
+            if not chunk:
+                break
+            out.write(chunk)
+            remaining -= len(chunk)
+
+
+def _remove_abandoned(spool_dir: str) -> None:
+    """Files older than their status were never run (the job was dropped from the queue,
+    or the worker died before removing them)."""
+    if not os.path.isdir(spool_dir):
+        return
+    cutoff = time.time() - STATUS_TTL
+    for entry in os.scandir(spool_dir):
+        try:
+            if entry.is_file() and entry.stat().st_mtime < cutoff:
+                os.remove(entry.path)
+        except FileNotFoundError:
+            pass  # its job has just removed it
+
+
+def _refuse_unreadable(path: str, filename: str) -> None:
+    error = sheet.check_file(path, filename)
+    if error is not None:
+        raise tk.ValidationError({"upload": [pick(error.message_ja, error.message_en)]})
+
+
+def _remove(path: str) -> None:
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        pass
+
+
+def _new_status(
+    job_id: str, org_id: str, user: str, filename: str, dry_run: bool, skip_invalid: bool
+) -> dict[str, Any]:
+    return {
+        "id": job_id,
+        "state": QUEUED,
+        "stage": None,
+        "done": 0,
+        "total": None,
+        "organization": org_id,
+        "user": user,
+        "filename": filename,
+        "language": current_language(),
+        "dry_run": dry_run,
+        "skip_invalid": skip_invalid,
+        "report": None,
+        "error": None,
+        "created": _now(),
+        "finished": None,
+    }
+
+
+class _ProgressWriter:
+    """import_inventory's on_progress: saves a stage's start and end at once, and its
+    progress in between at most every PROGRESS_INTERVAL seconds."""
+
+    def __init__(self, status: dict[str, Any]):
+        self.status = status
+        self.saved_at = 0.0
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        new_stage = stage != self.status["stage"]
+        self.status.update(stage=stage, done=done, total=total)
+        now = time.monotonic()
+        if new_stage or done == total or now - self.saved_at >= PROGRESS_INTERVAL:
+            _save(self.status)
+            self.saved_at = now
+
+
+def _finish(status: dict[str, Any], state: str, **fields: Any) -> None:
+    status.update(state=state, finished=_now(), **fields)
+    _save(status)
+
+
+def _failure_message(exc: Exception) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return pick(
+            "アップロードされたファイルが見つかりません（サーバーの再起動などで削除された"
+            "可能性があります）。もう一度取り込んでください。",
+            "The uploaded file is gone (perhaps the server was restarted); import it again.",
+        )
+    if isinstance(exc, tk.ObjectNotFound):
+        return pick(
+            "取り込み先の組織が見つかりません。", "The organization to import into was not found."
+        )
+    if isinstance(exc, JobTimeoutException):
+        return pick(
+            "制限時間内に終わらなかったため、取り込みを中止しました。ファイルを分割して"
+            "取り込んでください。",
+            "The import took longer than allowed and was stopped; split the file and import "
+            "the parts.",
+        )
+    return pick(
+        "予期しないエラーのため、取り込みを中止しました。しばらくしてからもう一度お試しいただき、"
+        "解決しない場合はサイト管理者に連絡してください。",
+        "The import stopped because of an unexpected error. Try again later; if it happens "
+        "again, contact the site administrator.",
+    )
+
+
+def _save(status: dict[str, Any]) -> None:
+    connect_to_redis().set(
+        _key(status["id"]), json.dumps(status, ensure_ascii=False), ex=STATUS_TTL
+    )
+
+
+def _key(job_id: str) -> str:
+    return f"ckan:{tk.config.get('ckan.site_id')}:hokkaido:inventory-import:{job_id}"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

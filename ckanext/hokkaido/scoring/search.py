@@ -1,0 +1,16 @@
+"""A dataset's machine-readability in its search document (for facets and filters)."""
+
+from __future__ import annotations
+
+from ckanext.hokkaido.search import fields
+
+
+def score_fields(summary: dict) -> dict:
+    """The dataset's best machine-readability result, as facetable strings."""
+    if not summary:
+        return {}
+    return {
+        fields.STARS: str(summary["stars"]),
+        fields.MACHINE_READABLE: "true" if summary["machine_readable"] else "false",
+        fields.SCORE: str(summary["score"]),
+    }

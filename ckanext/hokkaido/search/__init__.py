@@ -1,0 +1,1 @@
+"""Search settings shared by the features: Solr field names, Japanese query fields, facets."""

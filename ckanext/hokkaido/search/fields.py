@@ -1,0 +1,16 @@
+"""Solr fields the features add to a dataset's search document (CKAN's catch-all dynamic
+string fields), and the search parameters they read."""
+
+# Where a dataset's organization sits in the tree (hierarchy).
+MUNICIPALITY_CODE = "hokkaido_lg_code"
+MUNICIPALITY = "hokkaido_municipality"
+SUBPREFECTURE = "hokkaido_subprefecture"
+PREFECTURE_CODE = "hokkaido_prefecture"
+
+# The dataset's best machine-readability result (scoring).
+STARS = "hokkaido_stars"
+MACHINE_READABLE = "hokkaido_machine_readable"
+SCORE = "hokkaido_score"
+
+# An ``ext_`` parameter, so CKAN's views pass it through ``extras``.
+INCLUDE_CHILDREN_PARAM = "ext_include_children"
