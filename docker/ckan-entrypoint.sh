@@ -27,7 +27,10 @@ case "${1:-web}" in
       --wsgi-file "$APP_DIR/src/docker/wsgi.py" --env CKAN_INI="$CKAN_INI"
     ;;
   worker)
-    exec ckan -c "$CKAN_INI" jobs worker
+    # "worker QUEUE…": the queues this worker serves (compose runs one for imports and
+    # CKAN's default queue, one for scoring)
+    shift
+    exec ckan -c "$CKAN_INI" jobs worker "$@"
     ;;
   *)
     exec "$@"

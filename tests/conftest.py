@@ -36,6 +36,10 @@ def clean_db(reset_db, migrate_db_for):
         migrate_db_for(plugin)
 
 
+# Every queue the portal uses (CKAN's, the inventory's, scoring's).
+WORKER_QUEUES = ("default", "hokkaido-inventory", "hokkaido-scoring")
+
+
 @pytest.fixture
 def run_burst_worker(ckan_config):
     """Runs a real `ckan jobs worker --burst` process on the test config's queues."""
@@ -49,6 +53,7 @@ def run_burst_worker(ckan_config):
                 "jobs",
                 "worker",
                 "--burst",
+                *WORKER_QUEUES,
             ],
             cwd=REPO_ROOT,
             capture_output=True,

@@ -496,8 +496,13 @@ def solr_start() -> None:
 # ---------------------------------------------------------------------------- CKAN
 
 SITE_INI = LOCAL / "ckan.ini"
-WORKER_PID = LOCAL / "worker.pid"
-WORKER_LOG = LOGS / "worker.log"
+# One worker for inventory imports (and CKAN's own default queue), one for scoring, so an
+# import never waits behind a pile of scoring jobs. Queue names: inventory/jobs.py QUEUE
+# and scoring/jobs.py QUEUE.
+WORKERS = {
+    "worker": ("hokkaido-inventory", "default"),
+    "scoring-worker": ("hokkaido-scoring",),
+}
 SYSADMIN = ("admin", "admin@example.org", "hokkaido-admin-2026")
 
 
@@ -554,12 +559,24 @@ def ensure_sysadmin() -> None:
         ckan("sysadmin", "add", name, quiet=True)
 
 
-def worker_start() -> None:
-    if pid_alive(WORKER_PID):
-        return
-    spawn(
-        [BIN / "ckan", "-c", SITE_INI, "jobs", "worker"], WORKER_LOG, WORKER_PID, env=service_env()
-    )
+def worker_pid(name: str) -> Path:
+    return LOCAL / f"{name}.pid"
+
+
+def worker_log(name: str) -> Path:
+    return LOGS / f"{name}.log"
+
+
+def workers_start() -> None:
+    for name, queues in WORKERS.items():
+        if pid_alive(worker_pid(name)):
+            continue
+        spawn(
+            [BIN / "ckan", "-c", SITE_INI, "jobs", "worker", *queues],
+            worker_log(name),
+            worker_pid(name),
+            env=service_env(),
+        )
 
 
 def serve() -> None:
@@ -608,7 +625,7 @@ def cmd_start() -> None:
 def cmd_run() -> None:
     start_services()
     prepare_site()
-    worker_start()
+    workers_start()
     serve()
 
 
@@ -629,7 +646,8 @@ def cmd_test() -> None:
 
 
 def cmd_stop() -> None:
-    stop_pid(WORKER_PID, "the CKAN jobs worker")
+    for name in WORKERS:
+        stop_pid(worker_pid(name), f"the CKAN jobs {name}")
     stop_pid(SOLR_PID, "Solr")
     stop_pid(REDIS_PID, "Redis")
     pg_stop()
@@ -640,7 +658,15 @@ def cmd_status() -> None:
         ("PostgreSQL", PORTS["pg"], pg_ready, PG_LOG),
         ("Redis", PORTS["redis"], redis_ready, REDIS_LOG),
         ("Solr", PORTS["solr"], solr_ready, SOLR_LOG),
-        ("CKAN worker", None, lambda: pid_alive(WORKER_PID) is not None, WORKER_LOG),
+        *(
+            (
+                f"CKAN {name}",
+                None,
+                lambda n=name: pid_alive(worker_pid(n)) is not None,
+                worker_log(name),
+            )
+            for name in WORKERS
+        ),
         ("CKAN web", PORTS["ckan"], lambda: port_in_use(PORTS["ckan"]), None),
     ]
     for name, port, check, log in checks:

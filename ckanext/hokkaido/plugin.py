@@ -27,6 +27,7 @@ from ckanext.hokkaido.scoring import actions as scoring_actions
 from ckanext.hokkaido.scoring import auth as scoring_auth
 from ckanext.hokkaido.scoring import cli as scoring_cli
 from ckanext.hokkaido.scoring import helpers as scoring_helpers
+from ckanext.hokkaido.scoring import jobs as scoring_jobs
 from ckanext.hokkaido.scoring import resource_scoring
 from ckanext.hokkaido.scoring import search as scoring_search
 from ckanext.hokkaido.scoring import views as scoring_views
@@ -111,7 +112,7 @@ class HokkaidoPlugin(p.SingletonPlugin, DefaultTranslation):
         return pkg_dict
 
     def after_dataset_create(self, context, pkg_dict):
-        resource_scoring.enqueue_changed(pkg_dict)
+        scoring_jobs.enqueue_changed(pkg_dict)
 
     def after_dataset_update(self, context, pkg_dict):
-        resource_scoring.enqueue_changed(pkg_dict)
+        scoring_jobs.enqueue_changed(pkg_dict)

@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-SERVICES = {"ckan", "worker", "db", "solr", "redis"}
+SERVICES = {"ckan", "worker", "scoring-worker", "db", "solr", "redis"}
 
 
 @pytest.fixture
@@ -79,3 +79,14 @@ def test_the_docker_solr_schema_is_the_installed_ckan_schema_plus_japanese(stack
     assert committed == generated, "regenerate docker/solr/configset/conf/schema.xml"
     assert '<field name="text_ja"' in committed
     assert committed.rstrip().endswith("</schema>")
+
+
+def test_compose_and_make_run_start_a_worker_for_each_of_our_queues(compose, stack):
+    from ckanext.hokkaido.inventory import jobs as inventory_jobs
+    from ckanext.hokkaido.scoring import jobs as scoring_jobs
+
+    served = {q for s in compose["services"].values() for q in s.get("command", [])[1:]}
+    ours = {inventory_jobs.QUEUE, scoring_jobs.QUEUE, "default"}
+    assert ours <= served
+    assert ours <= {q for queues in stack.WORKERS.values() for q in queues}
+    assert compose["services"]["scoring-worker"]["command"] == ["worker", scoring_jobs.QUEUE]

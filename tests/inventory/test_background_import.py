@@ -116,8 +116,9 @@ def test_posting_the_form_queues_the_import_and_shows_its_page(app, org):
     assert f'hx-get="{partial}"' in body and 'hx-trigger="every 2s"' in body
     assert '<noscript><meta http-equiv="refresh"' in body
     assert _status(job_id)["state"] == "queued"
-    assert [j["title"] for j in helpers.call_action("job_list")] == [
-        f"hokkaido: import inventory 台帳.csv into {org['name']}"
+    assert _status(job_id)["queue_position"] == 1 and "順番待ち：1番目" in body
+    assert [(j["title"], j["queue"]) for j in helpers.call_action("job_list")] == [
+        (f"hokkaido: import inventory 台帳.csv into {org['name']}", "hokkaido-inventory")
     ]
     assert os.path.exists(inventory_jobs.spool_path(job_id))
     assert _titles(org) == set()

@@ -113,15 +113,15 @@ def test_the_same_content_is_not_scored_twice_unless_forced(dataset, upload):
     assert forced > first
 
 
-def test_a_url_to_a_private_address_is_refused_and_recorded(dataset):
+def test_a_url_to_a_private_address_is_refused_and_recorded_as_unreachable(dataset):
     resource = factories.Resource(
         package_id=dataset["id"], url="http://169.254.169.254/latest/meta-data.csv"
     )
 
     stored = resource_scoring.score_resource(resource["id"])
 
-    assert stored.error
-    assert stored.stars == 0
+    assert stored.status == "unreachable"
+    assert stored.reason["ja"] and stored.reason["en"]
     assert stored.machine_readable is False
 
 
@@ -200,8 +200,10 @@ def test_the_summary_counts_public_machine_readable_datasets(upload):
 
     summary = helpers.call_action("hokkaido_machine_readability_summary", organization=org["id"])
 
+    # the second dataset's URL has not been assessed: 未判定, outside the share
     row = summary["organizations"][0]
-    assert (row["public_datasets"], row["machine_readable_datasets"], row["share"]) == (2, 1, 0.5)
+    assert row["public_datasets"] == 2 and row["unassessed_datasets"] == 1
+    assert (row["assessed_datasets"], row["machine_readable_datasets"], row["share"]) == (1, 1, 1.0)
 
 
 def test_the_score_command_scores_a_dataset_with_progress(cli, ckan_config, dataset, upload):

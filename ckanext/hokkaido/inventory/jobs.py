@@ -19,6 +19,7 @@ from typing import IO, Any
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
+from ckan.lib.jobs import get_queue
 from ckan.lib.redis import connect_to_redis
 from rq.timeouts import JobTimeoutException
 
@@ -34,6 +35,9 @@ STATUS_TTL = 24 * 60 * 60
 PROGRESS_INTERVAL = 1.0  # seconds between progress writes within one stage
 CHUNK_BYTES = 2**20
 
+# Its own queue, so imports never wait behind scoring jobs (`ckan jobs worker
+# hokkaido-inventory default`).
+QUEUE = "hokkaido-inventory"
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 FINISHED = (DONE, FAILED)
 
@@ -65,7 +69,8 @@ def start_import(
             run_import,
             [job_id],
             title=f"hokkaido: import inventory {filename} into {org.name}",
-            rq_kwargs={"timeout": tk.config.get(CONFIG_JOB_TIMEOUT)},
+            queue=QUEUE,
+            rq_kwargs={"timeout": tk.config.get(CONFIG_JOB_TIMEOUT), "job_id": status["rq_job"]},
         )
     except Exception:
         _remove(path)
@@ -80,7 +85,20 @@ def import_status(job_id: str) -> dict[str, Any] | None:
     except (TypeError, ValueError):
         return None
     stored = connect_to_redis().get(key)
-    return json.loads(stored) if stored else None
+    if not stored:
+        return None
+    status = json.loads(stored)
+    if status["state"] == QUEUED:
+        status["queue_position"] = _queue_position(status.get("rq_job"))
+    return status
+
+
+def _queue_position(rq_job_id: str | None) -> int | None:
+    """1 for the next import to start, 2 for the one after it, …; None when unknown."""
+    if not rq_job_id:
+        return None
+    position = get_queue(QUEUE).get_job_position(rq_job_id)
+    return None if position is None else position + 1
 
 
 def run_import(job_id: str) -> None:
@@ -181,6 +199,7 @@ def _new_status(
 ) -> dict[str, Any]:
     return {
         "id": job_id,
+        "rq_job": f"hokkaido-import-{job_id}",
         "state": QUEUED,
         "stage": None,
         "done": 0,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from ckanext.hokkaido.hierarchy.reference import municipalities
-from ckanext.hokkaido.scoring import resource_scoring
+from ckanext.hokkaido.scoring import jobs, resource_scoring
+from ckanext.hokkaido.scoring.model import UNREACHABLE
 
 
 @click.command("score")
@@ -21,9 +22,14 @@ def score(all_: bool, org_code: str | None, dataset_id: str | None, force: bool)
         org=municipalities.org_name_for_code_or_name(org_code) if org_code else None,
         dataset=dataset_id,
     )
-    outcomes = {"scored": 0, "errors": 0}
+    outcomes = {"scored": 0, "unreachable": 0, "not assessable": 0}
     with click.progressbar(resource_ids, label="scoring", show_pos=True) as bar:
         for resource_id in bar:
-            stored = resource_scoring.score_resource(resource_id, force=force)
-            outcomes["errors" if stored is None or stored.error else "scored"] += 1
-    click.echo(f"resources: scored: {outcomes['scored']}, not assessable: {outcomes['errors']}")
+            outcomes[_outcome(jobs.score_now(resource_id, force=force))] += 1
+    click.echo("resources: " + ", ".join(f"{k}: {v}" for k, v in outcomes.items()))
+
+
+def _outcome(stored) -> str:
+    if stored is None or stored.error:
+        return "not assessable"
+    return "unreachable" if stored.status == UNREACHABLE else "scored"

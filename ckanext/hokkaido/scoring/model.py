@@ -11,6 +11,9 @@ import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 
+SCORED = "scored"
+UNREACHABLE = "unreachable"
+
 
 class ResourceScore(tk.BaseModel):
     __tablename__ = "hokkaido_resource_score"
@@ -30,6 +33,12 @@ class ResourceScore(tk.BaseModel):
     findings = sa.Column(JSONB, nullable=False)
     error = sa.Column(sa.UnicodeText)
     scored_at = sa.Column(sa.DateTime, nullable=False)
+    # SCORED, or UNREACHABLE when the file could not be fetched: then ``reason`` ({ja, en})
+    # says why, the score columns mean nothing, and a retry is due at ``next_retry_at``.
+    status = sa.Column(sa.UnicodeText, nullable=False, default="scored")
+    reason = sa.Column(JSONB)
+    failed_attempts = sa.Column(sa.Integer, nullable=False, default=0)
+    next_retry_at = sa.Column(sa.DateTime)
 
     @classmethod
     def get(cls, resource_id: str) -> ResourceScore | None:
@@ -53,6 +62,9 @@ class ResourceScore(tk.BaseModel):
             "error": self.error,
             "content_hash": self.content_hash,
             "scored_at": self.scored_at.isoformat(),
+            "status": self.status,
+            "reason": self.reason,
+            "next_retry_at": self.next_retry_at.isoformat() if self.next_retry_at else None,
         }
 
     def update_from(self, result: dict, content_hash: str | None, source_key: str) -> None:
@@ -67,3 +79,27 @@ class ResourceScore(tk.BaseModel):
         self.findings = result["findings"]
         self.error = result["error"]
         self.scored_at = datetime.datetime.utcnow()
+        self.status = SCORED
+        self.reason = None
+        self.failed_attempts = 0
+        self.next_retry_at = None
+
+    def mark_unreachable(
+        self, reason: dict, source_key: str, retry_at: datetime.datetime | None
+    ) -> None:
+        """The file could not be fetched: nothing is known about its content."""
+        self.source_key = source_key
+        self.content_hash = None
+        self.format = "unknown"
+        self.encoding = None
+        self.stars = 0
+        self.machine_readable = False
+        self.score = 0
+        self.standard = None
+        self.findings = []
+        self.error = None
+        self.scored_at = datetime.datetime.utcnow()
+        self.status = UNREACHABLE
+        self.reason = reason
+        self.failed_attempts = (self.failed_attempts or 0) + 1
+        self.next_retry_at = retry_at

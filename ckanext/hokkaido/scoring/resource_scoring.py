@@ -2,11 +2,12 @@
 (ckanext.hokkaido.scoring.engine, which knows nothing of CKAN), keep the result, index the
 dataset's summary.
 
-Jobs are idempotent: keyed by resource id and the content's SHA-256, so scoring the same
-bytes twice stores nothing new, and several workers may run them."""
+Scoring is idempotent: keyed by resource id and the content's SHA-256, so scoring the same
+bytes twice stores nothing new, and several workers may run it. Queueing is in jobs.py."""
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
 import tempfile
@@ -18,20 +19,17 @@ import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
 from ckan.lib import search
 from ckan.lib.uploader import get_resource_uploader
-from rq import Retry
 
 from ckanext.hokkaido.scoring import engine
-from ckanext.hokkaido.scoring.model import ResourceScore
+from ckanext.hokkaido.scoring.child_process import ChildFailed, score_in_child
+from ckanext.hokkaido.scoring.model import SCORED, ResourceScore
 
 CONFIG_ALLOWED_HOSTS = "ckanext.hokkaido.scoring.allowed_hosts"
 CONFIG_ALLOWED_NETWORKS = "ckanext.hokkaido.scoring.allowed_networks"
 CONFIG_MAX_BYTES = "ckanext.hokkaido.scoring.max_bytes"
 CONFIG_TIMEOUT = "ckanext.hokkaido.scoring.timeout"
 CONFIG_MAX_SECONDS = "ckanext.hokkaido.scoring.max_seconds"
-
-
-class ResourceNotReady(Exception):
-    """The job ran before the request that enqueued it committed; RQ retries it."""
+CONFIG_RETRY_DELAYS = "ckanext.hokkaido.scoring.retry_delays"
 
 
 def source_key(resource: model.Resource) -> str:
@@ -46,69 +44,66 @@ def source_key(resource: model.Resource) -> str:
     return "|".join(str(part or "") for part in parts)
 
 
-def resources_needing_a_job(package_id: str) -> list[str]:
-    """Resources of a dataset whose file or URL changed since they were last scored."""
-    stored = {s.resource_id: s.source_key for s in ResourceScore.for_package(package_id)}
-    package = model.Package.get(package_id)
-    return [
-        res.id
-        for res in (package.resources if package else [])
-        if res.url and stored.get(res.id) != source_key(res)
-    ]
-
-
-def enqueue(resource_id: str, force: bool = False) -> None:
-    tk.enqueue_job(
-        score_resource_job,
-        [resource_id],
-        {"force": force},
-        title=f"hokkaido: score resource {resource_id}",
-        rq_kwargs={"retry": Retry(max=3, interval=[2, 10, 30])},
-    )
-
-
-def score_resource_job(resource_id: str, force: bool = False) -> None:
-    """Background job (ckan jobs worker)."""
-    if model.Resource.get(resource_id) is None:
-        raise ResourceNotReady(resource_id)
-    score_resource(resource_id, force=force)
-
-
-def score_resource(resource_id: str, force: bool = False) -> ResourceScore | None:
+def score_resource(
+    resource_id: str, force: bool = False, timeout: float | None = None
+) -> ResourceScore | None:
+    """Score the resource's current file or URL and store the result (the engine runs in
+    a child process killed after ``timeout`` seconds). A file that cannot be fetched is
+    stored as UNREACHABLE with the reason and the time of the next try."""
     resource = model.Resource.get(resource_id)
     if resource is None or resource.state != "active":
         return None
     resource_dict = tk.get_action("resource_show")({"ignore_auth": True}, {"id": resource_id})
     package = resource.package
-    existing = ResourceScore.get(resource_id)
+    stored = ResourceScore.get(resource_id) or ResourceScore(
+        resource_id=resource_id, package_id=package.id
+    )
     with _local_copy(resource_dict) as (path, refusal):
-        content_hash = _sha256(path) if path else None
-        if existing and content_hash and existing.content_hash == content_hash and not force:
-            existing.source_key = source_key(resource)
+        if path is None:
+            attempts = (stored.failed_attempts or 0) + 1
+            stored.mark_unreachable(refusal, source_key(resource), retry_time(attempts))
+            return _save(stored, package.id)
+        content_hash = _sha256(path)
+        if stored.content_hash == content_hash and stored.status == SCORED and not force:
+            stored.source_key = source_key(resource)
             model.Session.commit()
-            return existing
-        result = (
-            engine.score_file(
-                path,
-                license_id=package.license_id,
-                declared_format=resource_dict.get("format") or None,
-                filename=_file_name(resource_dict),
-                limits=engine.Limits(max_seconds=tk.config.get(CONFIG_MAX_SECONDS)),
-            )
-            if path
-            else refusal
-        )
-    stored = existing or ResourceScore(resource_id=resource_id, package_id=package.id)
+            return stored
+        result = _score(path, resource_dict, package.license_id, timeout)
     stored.update_from(result, content_hash, source_key(resource))
+    return _save(stored, package.id)
+
+
+def _score(path: str, resource: dict, license_id: str | None, timeout: float | None) -> dict:
+    options = {
+        "license_id": license_id,
+        "declared_format": resource.get("format") or None,
+        "filename": _file_name(resource),
+        "max_seconds": tk.config.get(CONFIG_MAX_SECONDS),
+    }
+    try:
+        return score_in_child(path, options, timeout or tk.config.get(CONFIG_MAX_SECONDS) + 30)
+    except ChildFailed as exc:
+        return engine.refused_result(exc)
+
+
+def _save(stored: ResourceScore, package_id: str) -> ResourceScore:
     model.Session.add(stored)
     model.Session.commit()
-    search.rebuild(package.id)
+    search.rebuild(package_id)
     return stored
+
+
+def retry_time(attempts: int) -> datetime.datetime:
+    """When an unreachable file is tried again: the configured delays in turn (1 h, 6 h,
+    24 h by default), then the last one for as long as it stays unreachable."""
+    delays = [int(d) for d in tk.aslist(tk.config.get(CONFIG_RETRY_DELAYS))] or [86400]
+    delay = delays[min(attempts, len(delays)) - 1]
+    return datetime.datetime.utcnow() + datetime.timedelta(seconds=delay)
 
 
 @contextmanager
 def _local_copy(resource: dict) -> Iterator[tuple[str | None, dict | None]]:
-    """(path of the bytes, None), or (None, the engine's result for a refused download)."""
+    """(path of the bytes, None), or (None, {ja, en}: why they could not be had)."""
     if resource.get("url_type") == "upload":
         path = get_resource_uploader(resource).get_path(resource["id"])
         if os.path.isfile(path):
@@ -116,11 +111,10 @@ def _local_copy(resource: dict) -> Iterator[tuple[str | None, dict | None]]:
         else:
             yield (
                 None,
-                engine.refused_result(
-                    engine.FetchRefused(
-                        "アップロードされたファイルがありません", "the uploaded file is missing"
-                    )
-                ),
+                {
+                    "ja": "アップロードされたファイルがありません",
+                    "en": "the uploaded file is missing",
+                },
             )
         return
     with tempfile.TemporaryDirectory(prefix="hokkaido-score-") as directory:
@@ -128,7 +122,7 @@ def _local_copy(resource: dict) -> Iterator[tuple[str | None, dict | None]]:
         try:
             engine.fetch_to_file(resource["url"], target, fetch_policy())
         except engine.FetchRefused as exc:
-            yield None, engine.refused_result(exc)
+            yield None, {"ja": exc.ja, "en": exc.en}
             return
         yield target, None
 
@@ -156,7 +150,7 @@ def _sha256(path: str) -> str:
 
 def dataset_summary(package_id: str) -> dict:
     """Best of the dataset's resources, for the search index and the dataset page."""
-    scores = ResourceScore.for_package(package_id)
+    scores = [s for s in ResourceScore.for_package(package_id) if s.status == SCORED]
     if not scores:
         return {}
     return {
@@ -181,14 +175,3 @@ def resource_ids(org: str | None = None, dataset: str | None = None) -> list[str
             raise tk.ObjectNotFound(org)
         query = query.filter(model.Package.owner_org == group.id)
     return [row.id for row in query.order_by(model.Resource.id)]
-
-
-def enqueue_changed(pkg_dict: dict) -> None:
-    """Queue a job for each new or changed file or URL of a dataset just saved.
-
-    resource_create and resource_update end in package_update, so the plugin's
-    after-create and after-update hooks see every change through this one function."""
-    if not pkg_dict.get("resources"):
-        return
-    for resource_id in resources_needing_a_job(pkg_dict["id"]):
-        enqueue(resource_id)

@@ -40,6 +40,11 @@ def resource_rescore(id: str, resource_id: str):
             request_context(), {"id": resource_id, "force": True}
         )
     except (tk.NotAuthorized, tk.ObjectNotFound):
-        return tk.abort(403, tk._("Not authorized to see this resource"))
-    tk.h.flash_success(tk._("The resource is queued for scoring; reload this page in a moment."))
+        return tk.abort(403, tk._("Not authorized to rescore this resource"))
+    except tk.ValidationError as exc:
+        tk.h.flash_error(" ".join(m for ms in exc.error_dict.values() for m in ms))
+    else:
+        tk.h.flash_success(
+            tk._("The resource is queued for scoring; reload this page in a moment.")
+        )
     return tk.redirect_to("hokkaido_scoring.resource_score", id=id, resource_id=resource_id)

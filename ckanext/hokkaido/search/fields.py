@@ -11,6 +11,9 @@ PREFECTURE_CODE = "hokkaido_prefecture"
 STARS = "hokkaido_stars"
 MACHINE_READABLE = "hokkaido_machine_readable"
 SCORE = "hokkaido_score"
+# "true" once at least one of its files has been scored; "false" while none could be
+# (unreachable, waiting): such datasets are 未判定, left out of the indicator's share.
+ASSESSED = "hokkaido_assessed"
 
 # An ``ext_`` parameter, so CKAN's views pass it through ``extras``.
 INCLUDE_CHILDREN_PARAM = "ext_include_children"

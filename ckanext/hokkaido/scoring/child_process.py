@@ -1,0 +1,66 @@
+"""Running the scoring engine in a child process that is killed at a hard timeout.
+
+The engine's own deadline is cooperative: it cannot interrupt a parser stuck in C code or
+a pathological regular expression. The worker therefore never runs the engine itself; it
+starts this module as ``python -m``, hands it the options as JSON on standard input and
+reads the result as JSON from standard output. Only the engine is imported here (no
+CKAN), so the child starts quickly."""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+import sys
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+class ChildFailed(Exception):
+    """The child was killed (timeout, memory) or ended without a result."""
+
+    def __init__(self, ja: str, en: str):
+        super().__init__(en)
+        self.ja = ja
+        self.en = en
+
+
+def score_in_child(path: str, options: dict[str, Any], timeout: float) -> dict[str, Any]:
+    """engine.score_file(path, **options) in a child process; ``max_seconds`` in options
+    is the engine's own deadline, ``timeout`` the hard one."""
+    request = json.dumps({"path": path, "options": options})
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", __name__],
+            input=request,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        raise ChildFailed(
+            f"処理時間の上限（{timeout:g}秒）を超えたため、判定を中止しました",
+            f"scoring was stopped at the hard time limit of {timeout:g} s",
+        ) from None
+    if done.returncode != 0 or not done.stdout.strip():
+        log.error("scoring child ended with %s: %s", done.returncode, done.stderr[-2000:])
+        raise ChildFailed(
+            "ファイルの判定が途中で終了しました（ファイルが大きすぎるか複雑すぎます）",
+            "scoring ended before it finished (the file is too large or too complex)",
+        )
+    return json.loads(done.stdout)
+
+
+def _main() -> None:
+    from ckanext.hokkaido.scoring import engine
+
+    request = json.load(sys.stdin)
+    options = dict(request["options"])
+    options["limits"] = engine.Limits(max_seconds=options.pop("max_seconds"))
+    result = engine.score_file(request["path"], **options)
+    json.dump(result, sys.stdout, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    _main()
