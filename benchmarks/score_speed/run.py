@@ -9,7 +9,8 @@ all compared runs exited 0 and saw every data row.
 
 - bare csv.reader: `csv.reader` over the file, counting rows.
 - hokkaido-score: score_file() as the CLI calls it (max_seconds raised so the deadline does not
-  cut a big file short); the rows the table pass pulls from the reader are counted.
+  cut a big file short); rows are the result's `rows_inspected` (every rule saw every row),
+  counted only when it equals `rows_total`.
 - frictionless: `frictionless validate --json --trusted --limit-errors <huge>`, rows taken from
   the report's stats. frictionless refuses absolute paths outside the working directory
   ("path ... is not safe", exit 1 after ~1 s) unless --trusted is given, and stops at 1000
@@ -46,26 +47,17 @@ with open(sys.argv[1], encoding=sys.argv[2], newline="") as f:
     rows = sum(1 for _ in csv.reader(f))
 print(json.dumps({"rows": rows - 1}))
 """
+# rows counted are the rows every rule saw (rows_inspected); a run that inspected fewer rows
+# than it read is not a full pass
 HOKKAIDO = """
 import json, sys
 from ckanext.hokkaido.scoring.engine import engine
 from ckanext.hokkaido.scoring.engine.limits import Limits
 
-seen = [0]
-run_sheet = engine.run_sheet
-
-def counted(rows):
-    for seen[0], row in enumerate(rows, 1):
-        yield row
-
-def run_counted(sheet, context, reporter):
-    sheet.rows = counted(sheet.rows)
-    run_sheet(sheet, context, reporter)
-
-engine.run_sheet = run_counted
 result = engine.score_file(sys.argv[1], limits=Limits(max_seconds=3600))
+full = result["rows_inspected"] == result["rows_total"]
 print(json.dumps({
-    "rows": seen[0] - 1,
+    "rows": result["rows_inspected"] - 1 if full else None,
     "error": result["error"],
     "detail": f"{result['format']}/{result['encoding']} score {result['score']}",
 }))

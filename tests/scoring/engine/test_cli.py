@@ -43,8 +43,11 @@ def test_json_output_has_exactly_the_documented_shape(cp932_csv):
         "score",
         "standard",
         "findings",
+        "rows_inspected",
+        "rows_total",
         "error",
     }
+    assert result["rows_inspected"] == result["rows_total"] == 2
     assert result["encoding"] == "cp932"
     finding = result["findings"][0]
     assert set(finding) == {"rule", "severity", "message", "hint", "location", "soumu"}

@@ -7,6 +7,7 @@ import pytest
 from ckanext.hokkaido.scoring.engine.registry import all_rules
 
 from .test_hostile_files import __name__ as _hostile  # noqa: F401
+from .test_new_rules import __name__ as _new_rules  # noqa: F401
 from .test_openness import __name__ as _openness  # noqa: F401
 from .test_spreadsheet_rules import __name__ as _sheets  # noqa: F401
 from .test_standard_rules import CASES as STANDARD_CASES
@@ -59,6 +60,12 @@ TESTED_ELSEWHERE = {
     "proprietary-format",
     "malformed-file",
     "object-in-sheet",
+    # test_new_rules.py
+    "nul-bytes",
+    "geojson-coordinates-out-of-range",
+    "geojson-coordinates-swapped",
+    "numeric-cell-stored-as-text",
+    "annotation-in-numeric-cell",
 }
 
 

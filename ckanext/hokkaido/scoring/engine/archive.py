@@ -12,7 +12,7 @@ def check_zip(path: str, limits: Limits) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise LimitExceeded("ZIP として壊れています", f"broken zip container: {error}") from error
+        raise LimitExceeded("ZIP として壊れています", "broken zip container") from error
     if len(members) > limits.max_zip_members:
         raise LimitExceeded(
             f"ZIP のファイル数が多すぎます（{len(members)}）",

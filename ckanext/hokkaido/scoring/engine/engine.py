@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from . import fetch
 
 STRUCTURED_FORMATS = frozenset({"json", "geojson", "xml", "rdf"})
+log = logging.getLogger(__name__)
 
 
 @dataclasses.dataclass
@@ -41,6 +43,8 @@ class Assessment:
     detail: str | None = None
     structure: structured.StructureInfo | None = None
     recognised: standards.StandardSpec | None = None
+    rows_inspected: int = 0  # rows every table rule has seen
+    rows_total: int = 0  # rows read from the file
 
     @property
     def is_delimited(self) -> bool:
@@ -84,10 +88,13 @@ def score_file(
         _assess(context, reporter)
     except LimitExceeded as exc:
         error = f"{exc.ja} / {exc.en}"
-    except (MemoryError, RecursionError) as exc:
-        error = f"ファイルが複雑すぎて解析できません / too complex to assess: {type(exc).__name__}"
-    except Exception as exc:  # a broken file must give a result, whatever the parser raises
-        error = f"ファイルを読み取れません / could not read the file: {type(exc).__name__}: {exc}"
+    except (MemoryError, RecursionError):
+        log.warning("scoring %s: too complex", path, exc_info=True)
+        error = "ファイルが複雑すぎて解析できません / the file is too complex to assess"
+    except Exception:  # a broken file must give a result, whatever the parser raises
+        # users see a plain message; the parser's words (class names, paths) go to the log
+        log.warning("scoring %s: unreadable", path, exc_info=True)
+        error = "ファイルを読み取れません（壊れているか、形式が正しくありません） / could not read the file (broken or not in the format it seems to be)"  # noqa: E501
     return _result(context, reporter, error)
 
 
@@ -137,6 +144,8 @@ def _result(context: Assessment, reporter: Reporter, error: str | None) -> dict[
         standard=spec.suffix if spec is not None else None,
         findings=findings,
         error=error,
+        rows_inspected=context.rows_inspected,
+        rows_total=context.rows_total,
     )
 
 

@@ -12,6 +12,7 @@ import dataclasses
 import http.client
 import io
 import ipaddress
+import logging
 import socket
 import ssl
 import time
@@ -37,6 +38,9 @@ _ALWAYS_BLOCKED = tuple(
     )
 )
 METADATA_HOSTS = frozenset({"metadata.google.internal", "metadata", "instance-data"})
+# refusal messages reach users: they name the host the user gave, never a resolved address
+# or an exception; those details go to this log
+log = logging.getLogger(__name__)
 
 
 class FetchRefused(Exception):
@@ -91,10 +95,8 @@ def _request(url: str, policy: FetchPolicy, expires_at: float):
     try:
         parts = urlsplit(url)
         port = parts.port
-    except ValueError as error:  # "http://[::1/", a port that is not a number, …
-        raise FetchRefused(
-            "URL の形式が正しくありません", f"malformed URL {url!r}: {error}"
-        ) from None
+    except ValueError:  # "http://[::1/", a port that is not a number, …
+        raise FetchRefused("URL の形式が正しくありません", f"malformed URL {url!r}") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchRefused("http(s) の URL ではありません", f"not an http(s) URL: {url!r}")
     host = parts.hostname
@@ -121,7 +123,10 @@ def _request(url: str, policy: FetchPolicy, expires_at: float):
         raise _timed_out() from error
     except (OSError, http.client.HTTPException, ValueError) as error:
         connection.close()
-        raise FetchRefused("接続できませんでした", f"connection failed: {error}") from error
+        log.info("fetch %s: connection to %s failed: %r", url, address, error)
+        raise FetchRefused(
+            f"{host} に接続できませんでした", f"connection to {host} failed"
+        ) from error
 
 
 def resolve_allowed_address(host: str, port: int, policy: FetchPolicy) -> str:
@@ -137,9 +142,10 @@ def resolve_allowed_address(host: str, port: int, policy: FetchPolicy) -> str:
     addresses = [info[4][0] for info in infos]
     for address in addresses:
         if not _address_allowed(address, host, policy):
+            log.info("fetch refused: %s resolves to non-public %s", host, address)
             raise FetchRefused(
-                f"内部ネットワークのアドレス（{address}）には接続しません",
-                f"refusing non-public address {address} for {host}",
+                f"{host} は内部ネットワークのアドレスを指すため接続しません",
+                f"refusing {host}: it resolves to a non-public address",
             )
     return addresses[0]
 
@@ -190,9 +196,8 @@ def _save_body(response, connection, target: str, policy: FetchPolicy, expires_a
             except TimeoutError as error:
                 raise _timed_out() from error
             except (OSError, http.client.HTTPException) as error:
-                raise FetchRefused(
-                    "ダウンロードが途中で失敗しました", f"download failed: {error!r}"
-                ) from error
+                log.info("download failed: %r", error)
+                raise FetchRefused("ダウンロードが途中で失敗しました", "download failed") from error
             if not chunk:
                 break
             size += len(chunk)

@@ -27,16 +27,24 @@ class Limits:
     max_in_memory_bytes: int = 64 * 1024**2
     # spreadsheets
     max_sheets: int = 60
-    # csv
+    # csv: a longer line, or a wider row (any table), stops the assessment with `error`
     max_line_chars: int = 1024**2
-    # how much is looked at, and how much is reported
+    max_columns: int = 16_384
+    # how much is looked at for the layout (every row is inspected), and how much is reported
     layout_sample_rows: int = 60
-    full_inspection_rows: int = 5_000
-    inspection_stride: int = 64
     max_findings_per_rule: int = 10
 
     def replace(self, **changes) -> Limits:
         return dataclasses.replace(self, **changes)
+
+
+def check_sheet_count(count: int, limits: Limits) -> None:
+    """Refuses, rather than silently skips, the sheets past the limit."""
+    if count > limits.max_sheets:
+        raise LimitExceeded(
+            f"シートが多すぎます（{count}枚、上限{limits.max_sheets}枚）",
+            f"too many sheets ({count}; the limit is {limits.max_sheets})",
+        )
 
 
 class Deadline:

@@ -7,9 +7,13 @@ those parts to every active check.
 
 from __future__ import annotations
 
+import functools
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from itertools import accumulate
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from .result import Finding, Location
@@ -56,6 +60,11 @@ class Reporter:
         if count > self.max_per_rule:
             return
         self.findings.append(check.make_finding(location, values))
+
+    def add_unlisted(self, check: Check, count: int) -> None:
+        """Counts `count` more occurrences whose locations were not kept (bounded records)."""
+        if count > 0:
+            self._counts[check.rule] = self._counts.get(check.rule, 0) + count
 
     def finish(self) -> list[Finding]:
         for finding in self.findings:
@@ -119,7 +128,12 @@ class TableCheck(Check):
     """Sees one sheet: its layout first, then each data row, then the end."""
 
     scope = "table"
-    every_row: ClassVar[bool] = False  # False: only fully inspected and sampled rows
+    every_row: ClassVar[bool] = True  # kept for older rules: every check sees every row
+    # (chars, verification) pairs, chars being the inside of a regex [...] class and the
+    # verification a regex tried right after that character (lookarounds, "" for none): a
+    # row (cells joined by JOIN) holding no such character cannot give this check anything to
+    # report, so it never reaches row(). All gated checks share one class search per chunk.
+    gates: ClassVar[tuple[tuple[str, str], ...]] = ()
     finished = False
 
     @classmethod
@@ -131,6 +145,15 @@ class TableCheck(Check):
 
     def row(self, number: int, cells: list[str]) -> bool | None:
         return self.stop()
+
+    def rows(self, chunk: Chunk) -> bool | None:
+        """Every row of a chunk of data rows; the default hands each to row(). A check may
+        override it to tell with a few C-level passes that the chunk holds nothing for it."""
+        row = self.row
+        for number, cells in enumerate(chunk.rows, chunk.first):
+            if row(number, cells):
+                return DONE
+        return None
 
     def stop(self) -> bool:
         self.finished = True
@@ -159,6 +182,10 @@ class CellPatternCheck(TableCheck):
     def cell(self, row: int, column: int, value: str, match: re.Match[str]) -> None:
         self.report(self.at(row, column), value=excerpt(match.group(0)))
 
+    @classmethod
+    def row_gates(cls) -> tuple[tuple[str, str], ...]:
+        return cls.gates or (((cls.chars, ""),) if cls.chars else ())
+
 
 class StandardCheck(TableCheck):
     """A rule of a 自治体標準オープンデータセット; only runs when a standard was recognised."""
@@ -178,39 +205,108 @@ def combined_pattern(checks: Iterable[CellPatternCheck]) -> re.Pattern[str] | No
 JOIN = "\x1f"  # joins the cells of a row for the prefilters; real data practically never has it
 
 
+ROW_JOIN = "\x1e"  # joins the rows of a chunk into one text
+
+
+@functools.lru_cache(maxsize=64)
+def gate_pattern(gates: tuple[tuple[str, str], ...]) -> re.Pattern[str] | None:
+    """One search for several gates: a class of all their characters (which the regex engine
+    scans for in C), then, only where one is found, the verifications."""
+    if not gates:
+        return None
+    first = "".join(chars for chars, _ in gates)
+    if not any(verify for _, verify in gates):
+        return re.compile(f"[{first}]")
+    plain = "".join(chars for chars, verify in gates if not verify)
+    tests = [f"(?<=[{plain}])"] if plain else []
+    tests += [f"(?<=[{chars}]){verify}" for chars, verify in gates if verify]
+    return re.compile(f"[{first}](?:{'|'.join(tests)})")
+
+
+class Chunk:
+    """Consecutive data rows handed to the checks together, so that a check can tell with a
+    few C-level passes (joins, maps, one regex search) that none of them concerns it."""
+
+    def __init__(self, first: int, rows: list[list[str]], width: int):
+        self.first = first  # number of rows[0]
+        self.rows = rows
+        self.width = width
+
+    @functools.cached_property
+    def joined(self) -> list[str]:
+        return list(map(JOIN.join, self.rows))
+
+    @functools.cached_property
+    def text(self) -> str:
+        return ROW_JOIN + ROW_JOIN.join(self.joined) + ROW_JOIN
+
+    @functools.cached_property
+    def uniform(self) -> bool:
+        """Every row is as wide as the header."""
+        return list(map(len, self.rows)).count(self.width) == len(self.rows)
+
+    @functools.cached_property
+    def no_blank_row(self) -> bool:
+        return all(map(any, self.rows))
+
+    def column(self, index: int) -> list[str] | None:
+        """The values of one column, when every row has it."""
+        if not (self.uniform and 0 <= index < self.width):
+            return None
+        return list(map(itemgetter(index), self.rows))
+
+    def hit_rows(self, pattern: re.Pattern[str]) -> Iterator[int]:
+        """Indexes of the rows in whose joined cells `pattern` finds something."""
+        text = self.text
+        if text.count(ROW_JOIN) != len(self.rows) + 1:  # a cell holds the separator itself
+            for index, joined in enumerate(self.joined):
+                if pattern.search(f"{ROW_JOIN}{joined}{ROW_JOIN}"):
+                    yield index
+            return
+        search = pattern.search
+        starts: list[int] = []
+        position = 0
+        while (match := search(text, position)) is not None:
+            if not starts:
+                lengths = map((1).__add__, map(len, self.joined))
+                starts = list(accumulate(lengths, initial=1))
+            index = max(0, bisect_right(starts, match.start()) - 1)
+            if index >= len(self.rows):
+                return
+            yield index
+            position = starts[index + 1]
+
+
 class CellDispatcher:
-    """Hands the cells of a row to the pattern checks that can match them. A row costs one
-    character-class search over the chars of all rules that name them, plus one search of the
-    combined prefilters of the rules that do not; only when one of those hits is each rule's
-    own prefilter tried, and the cells searched for the rules whose prefilter matched."""
+    """Hands the cells of rows to the pattern checks that can match them. A chunk of rows
+    costs one search of the gates of all rules (see `gate_pattern`); in the rows it hits each
+    rule's own prefilter is tried on the joined row, and the cells searched for the rules whose
+    prefilter matched. Rules without gates try their prefilter on every row."""
 
     def __init__(self, checks: list[CellPatternCheck]):
         self.checks = checks
-        chars = "".join(c.chars for c in checks if c.chars)
-        self.any_char = re.compile(f"[{chars}]").search if chars else None
-        rest = combined_pattern(c for c in checks if not c.chars)
-        self.rest = rest.search if rest is not None else None
-        self.gates = [
-            (
-                check,
-                re.compile(f"[{check.chars}]").search if check.chars else None,
-                (check.prefilter or check.pattern).search,
-            )
-            for check in checks
-        ]
+        self.gated = [c for c in checks if c.row_gates()]
+        self.ungated = [c for c in checks if not c.row_gates()]
+        self.prefilters = {c: (c.prefilter or c.pattern).search for c in checks}
+
+    def dispatch_chunk(self, chunk: Chunk, hits: list[int]) -> None:
+        """`hits`: the rows a gate search covering all gated rules found (see the table pass)."""
+        rows, joined, first = chunk.rows, chunk.joined, chunk.first
+        for index in hits:
+            self._dispatch(self.gated, first + index, rows[index], joined[index])
+        if self.ungated:
+            for index, cells in enumerate(rows):
+                self._dispatch(self.ungated, first + index, cells, joined[index])
 
     def dispatch(self, number: int, cells: list[str], data_start: int) -> None:
-        joined = JOIN.join(cells)
-        if not (
-            (self.any_char is not None and self.any_char(joined))
-            or (self.rest is not None and self.rest(joined))
-        ):
-            return
-        in_header = number < data_start
-        for check, gate, prefilter in self.gates:
-            if in_header and not check.header_too:
-                continue
-            if (gate is not None and not gate(joined)) or not prefilter(joined):
+        checks = self.checks
+        if number < data_start:
+            checks = [c for c in checks if c.header_too]
+        self._dispatch(checks, number, cells, JOIN.join(cells))
+
+    def _dispatch(self, checks, number: int, cells: list[str], joined: str) -> None:
+        for check in checks:
+            if not self.prefilters[check](joined):
                 continue
             search = check.pattern.search
             for column, value in enumerate(cells, 1):

@@ -45,6 +45,8 @@ def build_result(
     standard: str | None,
     findings: list[Finding],
     error: str | None,
+    rows_inspected: int = 0,
+    rows_total: int = 0,
 ) -> dict[str, Any]:
     has_error_finding = any(f.severity == "error" for f in findings)
     return {
@@ -55,5 +57,7 @@ def build_result(
         "score": score,
         "standard": standard,
         "findings": [f.as_dict() for f in findings],
+        "rows_inspected": rows_inspected,
+        "rows_total": rows_total,
         "error": error,
     }

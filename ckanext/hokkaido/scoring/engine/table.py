@@ -5,15 +5,28 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from . import values
-from .registry import CellDispatcher, CellPatternCheck, Reporter, TableCheck, checks_for
+from .limits import LimitExceeded
+from .registry import (
+    ROW_JOIN,
+    CellDispatcher,
+    CellPatternCheck,
+    Chunk,
+    Reporter,
+    TableCheck,
+    checks_for,
+    gate_pattern,
+)
 
 TABLE_FORMATS = frozenset({"csv", "tsv", "xlsx", "xls", "ods"})
 DELIMITED_FORMATS = frozenset({"csv", "tsv"})
-_DEADLINE_EVERY = 2048
+_CHUNK_ROWS = 1024
+# characters of the rows held at once (a chunk, the layout sample): bounds memory with long rows
+_CHUNK_CHARS = 1024**2
+_SAMPLE_CHARS = 4 * 1024**2
 
 
 @dataclasses.dataclass
@@ -28,6 +41,12 @@ class Sheet:
     has_objects: bool = False
     layout: Layout | None = None
     standard: Any = None
+    # readers that know how much they have read ahead may bound the rows of the next chunk
+    chunk_rows: Callable[[], int] | None = None
+    # cells stored as text that hold a plain number (xlsx): per 1-based column, how many,
+    # and the rows of the first few
+    text_number_counts: dict[int, int] = dataclasses.field(default_factory=dict)
+    text_number_rows: dict[int, list[int]] = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass
@@ -116,8 +135,8 @@ def _numeric_columns(rows: list[list[str]]) -> frozenset[int]:
     other_votes: dict[int, int] = {}
     for row in rows:
         for column, value in enumerate(row):
-            if values.is_blank(value) or values.is_placeholder(value):
-                continue
+            if values.is_blank(value) or values.is_placeholder(value) or "※" in value:
+                continue  # symbols and annotation marks (※) say nothing of the column's type
             votes = numeric_votes if values.is_numeric_like(value) else other_votes
             votes[column] = votes.get(column, 0) + 1
     return frozenset(
@@ -130,15 +149,38 @@ def _numeric_columns(rows: list[list[str]]) -> frozenset[int]:
 def run_sheet(sheet: Sheet, context: Any, reporter: Reporter) -> None:
     limits = context.limits
     rows = iter(sheet.rows)
-    sample = list(itertools.islice(rows, limits.layout_sample_rows))
+    sample = _take_sample(rows, limits)
+    context.rows_total += len(sample)
     sheet.layout = detect_layout(sample)
     sheet.standard = context.standard_for(sheet.layout.header)
     checks = _make_checks(sheet, context, reporter)
     for check in checks:
         check.begin(sheet)
-    _stream_rows(sheet, itertools.chain(sample, rows), checks, context)
+    _stream_rows(sheet, sample, rows, checks, context)
     for check in checks:
         check.end()
+
+
+def _take_sample(rows: Iterator[list[str]], limits: Any) -> list[list[str]]:
+    """The first rows, for the layout: at most layout_sample_rows, and fewer when they are
+    long, so that memory stays bounded."""
+    sample: list[list[str]] = []
+    size = 0
+    for cells in rows:
+        _check_width(cells, limits)
+        sample.append(cells)
+        size += sum(map(len, cells)) + len(cells)
+        if len(sample) >= limits.layout_sample_rows or size > _SAMPLE_CHARS:
+            break
+    return sample
+
+
+def _check_width(cells: list[str], limits: Any) -> None:
+    if len(cells) > limits.max_columns:
+        raise LimitExceeded(
+            f"列が多すぎます（{len(cells):,}列、上限{limits.max_columns:,}列）",
+            f"too many columns ({len(cells):,}; the limit is {limits.max_columns:,})",
+        )
 
 
 def _make_checks(sheet: Sheet, context: Any, reporter: Reporter) -> list[TableCheck]:
@@ -148,83 +190,74 @@ def _make_checks(sheet: Sheet, context: Any, reporter: Reporter) -> list[TableCh
     return [cls(context, reporter) for cls in classes if cls.applies_to(sheet)]
 
 
-def _stream_rows(sheet: Sheet, rows, checks: list[TableCheck], context: Any) -> None:
-    """One pass. The first rows and every stride-th row get every check; the others only go
-    to the every_row checks, and only when their shape is unusual (blank, or not as wide as
-    the header) or they follow such a row -- an ordinary row after an ordinary row costs
-    almost nothing, which keeps big CSV files near bare-parser speed.
-
-    Past the fully inspected rows the rows are taken a stride at a time: a run in which every
-    row is ordinary is recognised by a few C-level passes, and only its sampled row is seen;
-    any other run goes row by row."""
+def _stream_rows(sheet: Sheet, sample, rows, checks: list[TableCheck], context: Any) -> None:
+    """One pass in which every check sees every row. Rows go to the checks a chunk at a time:
+    one character-class search over the chunk's text tells the rows that any gated rule
+    (cell rules, notes, totals) could report; the other checks get the whole chunk and
+    settle the usual case with C-level passes (see TableCheck.rows)."""
     limits = context.limits
-    deadline = context.deadline
-    stride = max(1, limits.inspection_stride)
-    width = sheet.layout.width
-    visit = _RowVisitor(sheet, checks, limits.full_inspection_rows, stride)
-    rows = iter(rows)
-    # row by row up to the first sampled row after the fully inspected ones
-    head_end = -(-max(limits.full_inspection_rows, 0) // stride) * stride
-    number = 0
-    for number, cells in enumerate(itertools.islice(rows, head_end), 1):
-        if not number % _DEADLINE_EVERY:
-            deadline.check()
-        visit(number, cells)
-    if number < head_end:
-        return
-    chunk_size = min(stride, _DEADLINE_EVERY)
-    next_deadline = (number // _DEADLINE_EVERY + 1) * _DEADLINE_EVERY
-    while chunk := list(itertools.islice(rows, chunk_size)):
-        first = number + 1
+    visit = _ChunkVisitor(sheet, checks)
+    head = sample[: max(0, sheet.layout.data_start - 1)]
+    for number, cells in enumerate(head, 1):
+        visit.header_row(number, cells)
+    context.rows_inspected += len(head)
+    number = len(head)
+    chunk = sample[len(head) :]
+    while chunk:
+        context.deadline.check()
+        visit(Chunk(number + 1, chunk, sheet.layout.width))
         number += len(chunk)
-        if number >= next_deadline:
-            deadline.check()
-            next_deadline += _DEADLINE_EVERY
-        if (
-            not visit.previous_odd
-            and width
-            and list(map(len, chunk)).count(width) == len(chunk)
-            and all(map(any, chunk))
-        ):
-            # all ordinary, after an ordinary row: only the sampled rows matter
-            for sampled in range(-(-first // stride) * stride, number + 1, stride):
-                visit(sampled, chunk[sampled - first])
-        else:
-            for offset, cells in enumerate(chunk):
-                visit(first + offset, cells)
+        context.rows_inspected += len(chunk)
+        size = max(1, min(_CHUNK_ROWS, _CHUNK_CHARS // max(1, visit.longest)))
+        if sheet.chunk_rows is not None:
+            size = max(1, min(size, sheet.chunk_rows()))
+        chunk = list(itertools.islice(rows, size))
+        context.rows_total += len(chunk)
+        if chunk and max(map(len, chunk)) > limits.max_columns:
+            _check_width(max(chunk, key=len), limits)
 
 
-class _RowVisitor:
-    """What happens to one row: sampled rows get the cell rules and every row check; other
-    rows only the every_row checks, when they or the row before them are odd."""
+class _ChunkVisitor:
+    """What happens to a chunk of data rows: the rows that the shared gate search hits go to
+    the cell rules and the gated row checks; every other check gets the whole chunk."""
 
-    def __init__(self, sheet: Sheet, checks: list[TableCheck], full_rows: int, stride: int):
+    def __init__(self, sheet: Sheet, checks: list[TableCheck]):
         pattern_checks = [c for c in checks if isinstance(c, CellPatternCheck)]
         self.cells = CellDispatcher(pattern_checks) if pattern_checks else None
-        # (check, its bound row method, every_row): looked up once, not on every row
-        self.inspecting = [
-            (c, c.row, c.every_row) for c in checks if _overrides_row(c) and not c.finished
-        ]
         self.data_start = sheet.layout.data_start
-        self.width = sheet.layout.width
-        self.full_rows = full_rows
-        self.stride = stride
-        self.previous_odd = False
+        row_checks = [c for c in checks if _overrides_row(c) and not c.finished]
+        self.gated = [c for c in row_checks if c.gates]
+        self.ungated = [c for c in row_checks if not c.gates]
+        self.own_gates = {c: gate_pattern(c.gates).search for c in self.gated}
+        gates = [g for c in pattern_checks for g in c.row_gates()]
+        gates += [g for c in self.gated for g in c.gates]
+        self.gate = gate_pattern(tuple(gates))
+        self.longest = 0
 
-    def __call__(self, number: int, cells: list[str]) -> None:
-        odd = len(cells) != self.width or not (cells and (cells[0] or any(cells)))
-        sampled = number <= self.full_rows or not number % self.stride
-        if not (sampled or odd or self.previous_odd):
-            return
-        self.previous_odd = odd
-        if sampled and self.cells is not None:
+    def header_row(self, number: int, cells: list[str]) -> None:
+        if self.cells is not None:
             self.cells.dispatch(number, cells, self.data_start)
-        if number < self.data_start:
-            return
-        for _check, row, every_row in self.inspecting:
-            if (sampled or every_row) and row(number, cells):
-                self.inspecting = [i for i in self.inspecting if not i[0].finished]
+
+    def __call__(self, chunk: Chunk) -> None:
+        hits = list(chunk.hit_rows(self.gate)) if self.gate is not None else []
+        if self.cells is not None:
+            self.cells.dispatch_chunk(chunk, hits)
+        if self.gated:
+            self._gated_rows(chunk, hits)
+        for check in self.ungated:
+            if not check.finished and check.rows(chunk):
+                self.ungated = [c for c in self.ungated if not c.finished]
+        if chunk.rows:
+            self.longest = max(map(len, chunk.joined))
+
+    def _gated_rows(self, chunk: Chunk, hits: list[int]) -> None:
+        for index in hits:
+            joined = f"{ROW_JOIN}{chunk.joined[index]}{ROW_JOIN}"
+            for check in self.gated:
+                if not check.finished and self.own_gates[check](joined):
+                    check.row(chunk.first + index, chunk.rows[index])
+        self.gated = [c for c in self.gated if not c.finished]
 
 
 def _overrides_row(check: TableCheck) -> bool:
-    return type(check).row is not TableCheck.row
+    return type(check).row is not TableCheck.row or type(check).rows is not TableCheck.rows

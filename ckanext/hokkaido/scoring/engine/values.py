@@ -31,8 +31,14 @@ def is_number_as_text(value: str) -> bool:
 
 
 def is_numeric_like(value: str) -> bool:
+    """A number, as written for programs or for people; also a spreadsheet formula (its
+    text is what the xlsx reader sees), which stands for a computed value, not a label."""
     stripped = value.strip()
-    return is_plain_number(stripped) or TEXT_NUMBER.fullmatch(stripped) is not None
+    return (
+        is_plain_number(stripped)
+        or TEXT_NUMBER.fullmatch(stripped) is not None
+        or (stripped[:1] == "=" and len(stripped) > 1)
+    )
 
 
 def is_placeholder(value: str) -> bool:

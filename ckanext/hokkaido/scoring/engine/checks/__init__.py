@@ -1,3 +1,3 @@
 """Built-in checks. Importing this package registers every rule."""
 
-from . import cells, columns, encoding, layout, openness, standard  # noqa: F401
+from . import cells, columns, encoding, geo, layout, numeric, openness, standard  # noqa: F401

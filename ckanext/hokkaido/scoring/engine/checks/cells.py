@@ -12,6 +12,9 @@ _ERA_DATE = re.compile(
     rf"^\s*({_ERA})\s*$|({_ERA})\s*([0-9０-９]{{1,2}}|元)\s*年|^\s*[MTSHR]\d{{1,2}}[./]\d{{1,2}}"
 )
 _PLAIN_NUMBER = values.PLAIN_NUMBER.fullmatch
+# a value made of these characters only is never a number written as text: TEXT_NUMBER over
+# them is [-+]?\d+(\.\d+)?, a plain number
+_NOT_PLAIN_CHAR = re.compile(r"[^0-9.eE+\-\n]")
 _WESTERN_YEAR = re.compile(r"(?<![0-9])(18[6-9]\d|19\d\d|20\d\d)(?![0-9])")
 
 
@@ -36,6 +39,12 @@ class NumberAsText(TableCheck):
         if not self.columns:
             self.stop()
 
+    def rows(self, chunk):
+        columns = [chunk.column(c) for c in self.columns]
+        if None in columns or _NOT_PLAIN_CHAR.search("\n".join(map("\n".join, columns))):
+            return super().rows(chunk)
+        return None
+
     def row(self, number, cells):
         width = len(cells)
         plain = _PLAIN_NUMBER  # a plain number (the usual value) is settled by one match
@@ -56,6 +65,8 @@ class WarekiDate(CellPatternCheck):
     pattern = re.compile(rf"{_ERA}|[MTSHR]\d{{1,2}}[./]\d")
     # looser, but it starts with a character class, which the regex engine scans for fast
     prefilter = re.compile(r"[明大昭平令MTSHR][治正和成\d]")
+    # gated on the era's second character: 平 and 大 start many ordinary words (平日, 大通)
+    gates = (("治正和成", "(?<=[明大昭平令].)"), ("MTSHR", r"(?=\d)"))
     message = {
         "ja": "和暦「{value}」に西暦が併記されていません",
         "en": "Japanese era date '{value}' without a Western year",
@@ -136,8 +147,14 @@ class CellLinebreakOrPadding(CellPatternCheck):
     soumu = "1-5"
     soumu_csv = "4-4"
     chars = "\r\n\u3000 \t"
-    pattern = re.compile(r"[\r\n]|\u3000|^[ \t]+|[ \t]+$| {2,}")
-    prefilter = re.compile("[\r\n\u3000]|(?:^|\x1f)[ \t]|[ \t](?:\x1f|$)| {2,}")
+    # single blanks, not runs: "[ \t]+$" is quadratic on a long run of blanks not at the end
+    pattern = re.compile(r"[\r\n]|\u3000|^[ \t]|[ \t]$| {2}")
+    prefilter = re.compile("[\r\n\u3000]|(?:^|\x1f)[ \t]|[ \t](?:\x1f|$)| {2}")
+    # a blank counts at the start or end of a cell, or before another space
+    gates = (
+        ("\r\n\u3000", ""),
+        (" \t", "(?:(?<=[\x1e\x1f][ \t])|(?=[\x1e\x1f])|(?<=  ))"),
+    )
     message = {
         "ja": "セル内の改行・スペースで体裁を整えています（「{value}」）",
         "en": "line break or spacing used for layout in a cell ('{value}')",
@@ -170,6 +187,7 @@ class HtmlInCell(CellPatternCheck):
     )
     chars = "<&"
     prefilter = re.compile(r"<[/A-Za-z]|&[#A-Za-z]")
+    gates = (("<", "(?=[/A-Za-z])"), ("&", "(?=[#A-Za-z])"))
     message = {
         "ja": "セルに HTML のタグ・文字参照「{value}」が含まれています",
         "en": "cell contains HTML markup '{value}'",

@@ -68,3 +68,51 @@ class MixedLineEndings(FileCheck):
             elif ending != first:
                 self.report(Location(row=row), first=_NAMES[first], other=_NAMES[ending], row=row)
                 return
+
+
+_NUL_CHUNK = 1024 * 1024
+
+
+@register
+class NulBytes(FileCheck):
+    rule = "nul-bytes"
+    severity = "error"
+    soumu_csv = "4-2"
+    message = {
+        "ja": "NUL 文字（0x00）が含まれています（{line}行目）",
+        "en": "NUL byte (0x00) in line {line}",
+    }
+    hint = {
+        "ja": "NUL 文字を削除してください（壊れたファイルの連結や UTF-16 との取り違えで生じます）",
+        "en": "Remove the NUL bytes (they come from broken concatenation or a UTF-16 mix-up)",
+    }
+
+    def run(self) -> None:
+        context = self.context
+        if not context.is_delimited or (context.encoding or "").startswith("utf-16"):
+            return
+        for line in self._nul_lines():
+            self.report(Location(row=line), line=line)
+
+    def _nul_lines(self):
+        """Physical lines (1-based) holding a NUL byte, up to the reported number; the whole
+        file is read in chunks, and a chunk without NUL costs one memchr and one count."""
+        wanted = self.reporter.max_per_rule
+        lines_before = last = 0
+        with open(self.context.path, "rb") as stream:
+            while wanted and (chunk := stream.read(_NUL_CHUNK)):
+                self.context.deadline.check()
+                start = 0
+                position = chunk.find(b"\x00")
+                while position >= 0 and wanted:
+                    lines_before += chunk.count(b"\n", start, position)
+                    if lines_before + 1 != last:  # a line cut by the chunk boundary
+                        last = lines_before + 1
+                        wanted -= 1
+                        yield last
+                    start = chunk.find(b"\n", position)  # the rest of this line is done
+                    if start < 0:
+                        start = len(chunk)
+                        break
+                    position = chunk.find(b"\x00", start)
+                lines_before += chunk.count(b"\n", start)

@@ -28,6 +28,13 @@ _TOTAL_LABELS = frozenset(
     }
 )
 _TOTAL_INSIDE = re.compile(r"(合計|総計|小計)")
+# every character whose NFKC form, lower-cased, holds one of 計数算体ts: a value without any
+# cannot be a totals label (computed over all code points once, written out here)
+_TOTAL_GATE = (
+    "計数算体tsTS\u017f\u02e2\u1d40\u1d57\u209b\u209c\u20a8\u2101\u2120-\u2122"
+    "\u24ae\u24af\u24c8\u24c9\u24e2\u24e3\u3250\u32cf\u3394\u33a7-\u33b3\u33cf\u33db"
+    "\u33dc\ufb05\ufb06\uff33\uff34\uff53\uff54\U0001d400-\U0001d6a3\U0001f110-\U0001f14f"
+)
 # CJK unified ideographs stay themselves under NFKC: a value whose highest character is one
 # that no totals label holds cannot normalise to a totals label (max() spares the NFKC)
 _TOTAL_LABEL_CHARS = frozenset("".join(_TOTAL_LABELS))
@@ -171,6 +178,9 @@ class RaggedRows(TableCheck):
         if cells and len(cells) != self.width:
             self.report(self.at(number), count=len(cells), width=self.width)
 
+    def rows(self, chunk):
+        return None if chunk.uniform else super().rows(chunk)
+
 
 @register
 class BlankRow(TableCheck):
@@ -200,6 +210,11 @@ class BlankRow(TableCheck):
         self.pending.clear()
         return None
 
+    def rows(self, chunk):
+        if chunk.no_blank_row:
+            return self.row(chunk.first, chunk.rows[0]) if self.pending else None
+        return super().rows(chunk)
+
 
 @register
 class SectionRow(TableCheck):
@@ -215,6 +230,20 @@ class SectionRow(TableCheck):
         "ja": "見出しは分類を表す列（例:「施設分類」）の値として各行に入れてください",
         "en": "Move the heading into a category column repeated on every record",
     }
+
+    def rows(self, chunk):
+        # usual case: every row has its first two cells filled, so none is a lone heading
+        first, second = chunk.column(0), chunk.column(1)
+        if (
+            first is None
+            or second is None
+            or chunk.width < 3
+            or not all(second)
+            or any(map(str.isspace, second))
+            or any(map(str.isspace, first))
+        ):
+            return super().rows(chunk)
+        return None
 
     def row(self, number, cells):
         if len(cells) < 3 or not (first := cells[0]):
@@ -235,6 +264,7 @@ class NotesRow(TableCheck):
     severity = "error"
     soumu = "2-2"
     soumu_csv = "4-14"
+    gates = (("※＊*注出資備N", ""),)  # every _NOTE_START match holds one
     message = {
         "ja": "注記・出典の行があります（{value}）",
         "en": "a note or source line sits in the table ({value})",
@@ -258,6 +288,7 @@ class TotalsRow(TableCheck):
     severity = "warning"
     soumu = "1-2"
     soumu_csv = "4-5"
+    gates = ((_TOTAL_GATE, ""),)
     message = {
         "ja": "合計行があります（{value}）",
         "en": "a totals row is mixed with the records ({value})",
@@ -304,16 +335,32 @@ class MultipleTables(TableCheck):
         if not any(cells):
             self.after_blank = True
             return None
-        if self.after_blank and self._looks_like_header(cells):
+        if self.after_blank and _is_caption(cells):
+            return None  # 「表2 …」 between the blank row and the next header
+        if (self.after_blank and self._looks_like_header(cells)) or self._repeats_header(cells):
             self.report(self.at(number), row=number)
         self.after_blank = False
         return None
+
+    def _repeats_header(self, cells) -> bool:
+        """The header row again, without a blank row before it (a table appended below)."""
+        return (
+            len(self.header_key) >= 2
+            and _label(cells[0]) == self.header_key[0]
+            and ([_label(v) for v in cells] == self.header_key)
+        )
 
     def _looks_like_header(self, cells) -> bool:
         if [_label(v) for v in cells] == self.header_key:
             return True
         in_numeric = [cells[c] for c in self.numeric if c < len(cells) and cells[c]]
         return len(in_numeric) >= 2 and not any(values.is_numeric_like(v) for v in in_numeric)
+
+
+def _is_caption(cells) -> bool:
+    """A row holding one text cell only: a table's caption or title."""
+    filled = [v for v in cells if not values.is_blank(v)]
+    return len(filled) == 1 and not values.is_numeric_like(filled[0])
 
 
 @register

@@ -136,6 +136,18 @@ class _ValueCheck(StandardCheck):
         if not self.targets:
             self.stop()
 
+    def rows(self, chunk):
+        # a column's values repeat (codes, flags): each distinct one is judged once
+        for index, column in self.targets:
+            cells = chunk.column(index)
+            if cells is None or not all(self._fine(v, column) for v in set(cells)):
+                return super().rows(chunk)
+        return None
+
+    def _fine(self, value: str, column) -> bool:
+        value = value.strip()
+        return not value or self.valid(value, column)
+
     def row(self, number, cells):
         width = len(cells)
         for index, column in self.targets:
@@ -187,11 +199,37 @@ class _CoordinateCheck(StandardCheck):
         if self.latitude is None or self.longitude is None:
             self.stop()
 
+    def rows(self, chunk):
+        # usual case: every latitude and longitude a plain decimal well inside Japan
+        lat, lon = chunk.column(self.latitude), chunk.column(self.longitude)
+        if (
+            lat is None
+            or lon is None
+            or not (_inside_all(lat, LATITUDE_RANGE) and _inside_all(lon, LONGITUDE_RANGE))
+        ):
+            return super().rows(chunk)
+        return None
+
     def pair(self, cells) -> tuple[str, str]:
         width = len(cells)
         lat = cells[self.latitude].strip() if self.latitude < width else ""
         lon = cells[self.longitude].strip() if self.longitude < width else ""
         return lat, lon
+
+
+# (two searches: an alternation that starts with a class is not scanned for in C)
+_NOT_DECIMAL_CHAR = re.compile(r"[^0-9.\n]")
+_BAD_DOT_OR_EMPTY = re.compile(r"\.(?:\n|[0-9]*\.)|\n[.\n]")
+
+
+def _inside_all(cells: list[str], bounds: tuple[float, float]) -> bool:
+    """Every cell is digits with at most one inner dot (so _DECIMAL matches it) and within
+    bounds; decided by one regex search and C-level min/max."""
+    text = "\n" + "\n".join(cells) + "\n"
+    if not cells or _NOT_DECIMAL_CHAR.search(text) or _BAD_DOT_OR_EMPTY.search(text):
+        return False
+    numbers = list(map(float, cells))
+    return bounds[0] <= min(numbers) and max(numbers) <= bounds[1]
 
 
 def _inside(number: float | None, bounds: tuple[float, float]) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..archive import check_zip
+from ..limits import check_sheet_count
 from ..table import Sheet
 from .cellvalues import trim_trailing
 
@@ -43,8 +44,7 @@ def read_sheets(path: str, context: Any) -> Iterator[Sheet]:
             stack.append(element)
             if element.tag == TABLE:
                 sheets += 1
-                if sheets > context.limits.max_sheets:
-                    return
+                check_sheet_count(sheets, context.limits)
                 sheet = Sheet(name=element.get(_TABLE_NS + "name"), rows=iter(()))
                 sheet.rows = _rows(events, stack, sheet)
                 yield sheet

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..limits import LimitExceeded
+from ..limits import LimitExceeded, check_sheet_count
 from ..table import Sheet
 from .cellvalues import as_text, trim_trailing
 
@@ -21,9 +21,11 @@ def read_sheets(path: str, context: Any) -> Iterator[Sheet]:
             f"XLS ファイルが大きすぎます（{size:,}バイト）",
             f"XLS file too large to assess ({size:,} bytes)",
         )
+    # xlrd decides by content, whatever the name (it maps the file: no copy in memory)
     book = xlrd.open_workbook(path, formatting_info=True, on_demand=True)
     try:
-        for index in range(min(book.nsheets, context.limits.max_sheets)):
+        check_sheet_count(book.nsheets, context.limits)
+        for index in range(book.nsheets):
             yield _sheet(book, book.sheet_by_index(index))
     finally:
         book.release_resources()

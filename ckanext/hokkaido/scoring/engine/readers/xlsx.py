@@ -8,26 +8,35 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..archive import check_zip
+from ..limits import check_sheet_count
 from ..table import Sheet
 from .cellvalues import as_text, trim_trailing
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 _OBJECT = re.compile(rb"<(?:\w+:)?(?:drawing|legacyDrawing|oleObjects)\b")
 _CHUNK = 1024 * 1024
+# a number typed into a cell formatted as text ('1234', '-12.5'); not codes with a leading
+# zero ('0123'), which rightly stay text
+_NUMBER_TEXT = re.compile(r"\s*-?(?:0|[1-9]\d*)(?:\.\d+)?\s*").fullmatch
+_TEXT_NUMBER_ROWS_KEPT = 20
 
 
 def read_sheets(path: str, context: Any) -> Iterator[Sheet]:
     import openpyxl  # imported late: only spreadsheets need it
 
     check_zip(path, context.limits)
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    try:
-        for worksheet in workbook.worksheets[: context.limits.max_sheets]:
-            if getattr(worksheet, "sheet_state", "visible") != "visible":
-                continue
-            yield _sheet(workbook, worksheet, context)
-    finally:
-        workbook.close()
+    # a file object, not the path: given a name, openpyxl refuses any but .xlsx/.xlsm, and
+    # the content (detect.py) is what decides the format
+    with open(path, "rb") as stream:
+        workbook = openpyxl.load_workbook(stream, read_only=True, data_only=False)
+        try:
+            check_sheet_count(len(workbook.worksheets), context.limits)
+            for worksheet in workbook.worksheets:
+                if getattr(worksheet, "sheet_state", "visible") != "visible":
+                    continue
+                yield _sheet(workbook, worksheet, context)
+        finally:
+            workbook.close()
 
 
 def _sheet(workbook, worksheet, context) -> Sheet:
@@ -45,6 +54,8 @@ def _rows(worksheet, sheet: Sheet) -> Iterator[list[str]]:
         for column, value in enumerate(row, 1):
             if _is_formula(value):
                 _note_formula(sheet, number, column)
+            elif value.__class__ is str and _NUMBER_TEXT(value):
+                _note_text_number(sheet, number, column)
         yield trim_trailing(cells)
 
 
@@ -52,6 +63,14 @@ def _is_formula(value) -> bool:
     if isinstance(value, str):
         return value.startswith("=") and len(value) > 1
     return type(value).__name__ in ("ArrayFormula", "DataTableFormula")
+
+
+def _note_text_number(sheet: Sheet, row: int, column: int) -> None:
+    counts = sheet.text_number_counts
+    counts[column] = counts.get(column, 0) + 1
+    rows = sheet.text_number_rows.setdefault(column, [])
+    if len(rows) < _TEXT_NUMBER_ROWS_KEPT:
+        rows.append(row)
 
 
 def _note_formula(sheet: Sheet, row: int, column: int) -> None:
