@@ -16,30 +16,13 @@ from ckan.tests import factories, helpers
 from rq.job import Job
 
 from ckanext.hokkaido.scoring import jobs, resource_scoring
-from tests.factories import InventoryDataset
+from tests.scoring.conftest import GOOD_CSV
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index", "clean_queues")
-
-GOOD_CSV = "名称,住所,緯度,経度\n旭川市役所,旭川市6条通9丁目,43.770,142.365\n"
 
 
 def _scoring_jobs() -> list[dict]:
     return [j for j in helpers.call_action("job_list") if j["queue"] == jobs.QUEUE]
-
-
-@pytest.fixture
-def upload(create_with_upload):
-    user = factories.Sysadmin()
-
-    def create(data, filename, **kwargs):
-        return create_with_upload(data, filename, context={"user": user["name"]}, **kwargs)
-
-    return create
-
-
-@pytest.fixture
-def dataset():
-    return InventoryDataset(owner_org=factories.Organization()["id"], license_id="CC-BY-4.0")
 
 
 @pytest.fixture

@@ -10,10 +10,11 @@ from ckan.tests import factories, helpers
 from ckanext.hokkaido.scoring import resource_scoring
 from ckanext.hokkaido.scoring.model import ResourceScore
 from tests.factories import InventoryDataset
+from tests.scoring.conftest import GOOD_CSV
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index", "clean_queues")
 
-GOOD_CSV = "名称,住所,緯度,経度\n旭川市役所,旭川市6条通9丁目,43.770,142.365\n"
+
 # Shift_JIS with a title row: two 総務省 problems the scorer reports.
 BAD_CSV = "AED設置箇所一覧（令和8年）\n名称,住所\n旭川市役所,旭川市6条通9丁目\n".encode("cp932")
 
@@ -25,22 +26,6 @@ def _jobs() -> list[dict]:
 def _score_every_resource(dataset_id: str) -> None:
     for resource in helpers.call_action("package_show", id=dataset_id)["resources"]:
         resource_scoring.score_resource(resource["id"])
-
-
-@pytest.fixture
-def upload(create_with_upload):
-    """create_with_upload as a real user (the activity stream needs one)."""
-    user = factories.Sysadmin()
-
-    def create(data, filename, **kwargs):
-        return create_with_upload(data, filename, context={"user": user["name"]}, **kwargs)
-
-    return create
-
-
-@pytest.fixture
-def dataset():
-    return InventoryDataset(owner_org=factories.Organization()["id"], license_id="CC-BY-4.0")
 
 
 def test_an_uploaded_file_is_scored_by_a_worker_and_indexed(dataset, upload, run_burst_worker):

@@ -74,29 +74,26 @@ def inspect(path: str, context: Any) -> StructureInfo:
 
 
 def _inspect_json(path: str, encoding: str | None) -> StructureInfo:
+    return _read_json(path, encoding)[1]
+
+
+def _inspect_geojson(path: str, context: Any) -> StructureInfo:
+    document, info = _read_json(path, context.encoding)
+    if isinstance(document, dict):
+        geo.inspect_positions(document, info, context.deadline)
+    return info
+
+
+def _read_json(path: str, encoding: str | None) -> tuple[Any, StructureInfo]:
     try:
         with open(path, encoding=encoding or "utf-8") as stream:
             document = json.load(stream)
     except (ValueError, RecursionError) as error:
-        return StructureInfo(False, f"JSON: {error}")
+        return None, StructureInfo(False, f"JSON: {error}")
     info = StructureInfo()
     if isinstance(document, (dict, list)):
         _collect_jsonld(document, info, depth=0)
-    return info
-
-
-def _inspect_geojson(path: str, context: Any) -> StructureInfo:
-    try:
-        with open(path, encoding=context.encoding or "utf-8") as stream:
-            document = json.load(stream)
-    except (ValueError, RecursionError) as error:
-        return StructureInfo(False, f"JSON: {error}")
-    info = StructureInfo()
-    if isinstance(document, (dict, list)):
-        _collect_jsonld(document, info, depth=0)
-    if isinstance(document, dict):
-        geo.inspect_positions(document, info, context.deadline)
-    return info
+    return document, info
 
 
 def _collect_jsonld(node, info: StructureInfo, depth: int) -> None:
