@@ -33,8 +33,15 @@ def test_a_parser_crash_is_logged_not_shown(write_csv, monkeypatch, caplog):
         raise KeyError(f"{path}: internal state at 0x7f00")
 
     monkeypatch.setitem(engine_module.READERS, "csv", crash)
-    with caplog.at_level(logging.WARNING, logger=engine_module.__name__):
-        result = score_file(path)
+    # a host's logging set-up (CKAN's fileConfig) may have disabled or detached the
+    # engine's logger; what is checked here is that the engine writes the details
+    monkeypatch.setattr(engine_module.log, "disabled", False)
+    engine_module.log.addHandler(caplog.handler)
+    try:
+        with caplog.at_level(logging.WARNING, logger=engine_module.__name__):
+            result = score_file(path)
+    finally:
+        engine_module.log.removeHandler(caplog.handler)
     assert result["error"].startswith("ファイルを読み取れません")
     assert _clean(result["error"], path) and "KeyError" not in result["error"]
     assert result["score"] == 0 and result["machine_readable"] is False
