@@ -260,6 +260,24 @@ def test_formula_text_in_csv_is_reported():
     assert _row_codes(parsed) == ["formula"]
 
 
+@pytest.mark.parametrize("text", ["'=1+2", "\t=1+2", " =1+2", "\u3000=1+2", "\x01=1+2", "''=x"])
+def test_a_formula_behind_quotes_blanks_or_control_characters_is_reported(text):
+    parsed = _parse(csv_bytes([REQUIRED_HEADERS, ["001", text, "公開済"]]), "a.csv")
+    assert _row_codes(parsed) == ["formula"]
+
+
+@pytest.mark.parametrize("text", ["'=1+2", "\t=1+2", " =1+2", "\u3000=1+2"])
+def test_a_formula_written_as_workbook_text_is_reported(text):
+    parsed = _parse(xlsx_bytes([REQUIRED_HEADERS, ["001", text, "公開済"]]), "a.xlsx")
+    assert _row_codes(parsed) == ["formula"]
+
+
+@pytest.mark.parametrize("text", ["a=b", "-", "+81-11-000", "'quoted"])
+def test_text_with_an_equals_sign_inside_is_not_a_formula(text):
+    parsed = _parse(csv_bytes([REQUIRED_HEADERS, ["001", text, "公開済"]]), "a.csv")
+    assert "formula" not in _row_codes(parsed)
+
+
 def test_row_rules_are_applied_with_the_column_header():
     headers = REQUIRED_HEADERS + ["公開予定時期"]
     parsed = _parse(csv_bytes([headers, ["001", "x", "公開予定", ""]]), "a.csv")

@@ -13,7 +13,7 @@ from ckanext.hokkaido.inventory.sheet.cells import neutralise, unneutralise
 from .conftest import full_package
 
 WRITERS = [(write_inventory_xlsx, "export.xlsx"), (write_inventory_csv, "export.csv")]
-DANGEROUS = ['=HYPERLINK("http://evil")', "+81-11-000", "-", "@SUM(A1)", "'quoted", "''x"]
+DANGEROUS = ["+81-11-000", "-", "@SUM(A1)", "'quoted", "''x", "a=b"]
 
 
 def _round_trip(packages, writer, filename):
@@ -48,6 +48,14 @@ def test_export_then_import_is_a_no_op(writer, filename):
 def test_formula_like_cells_survive_the_round_trip(writer, filename):
     packages = [full_package(inventory_id=str(i), notes=text) for i, text in enumerate(DANGEROUS)]
     assert [p["notes"] for p in _round_trip(packages, writer, filename)] == DANGEROUS
+
+
+@pytest.mark.parametrize("writer, filename", WRITERS)
+def test_a_stored_formula_is_exported_harmless_and_refused_on_import(writer, filename):
+    buffer = io.BytesIO()
+    writer([full_package(notes='=HYPERLINK("http://evil")')], buffer)
+    parsed = parse_inventory(io.BytesIO(buffer.getvalue()), filename)
+    assert [e.code for e in parsed.rows[0].errors] == ["formula"]
 
 
 def test_csv_export_is_utf8_with_bom_and_neutralised():

@@ -196,6 +196,10 @@ def refused(url: str, policy: FetchPolicy, tmp_path) -> FetchRefused:
         "http://[fe80::1]/",
         "http://[fd00::1]/",
         "http://[fd00:ec2::254]/",  # AWS IMDS over IPv6
+        "http://[2002:a00:1::1]/",  # 6to4 wrapping 10.0.0.1
+        "http://[2002:7f00:1::1]/",  # 6to4 wrapping 127.0.0.1
+        "http://[fec0::1]/",  # site-local
+        "http://[64:ff9b::a00:1]/",  # NAT64 of 10.0.0.1
         "https://10.0.0.1/",
         "http://user:password@192.168.1.1:8080/path?q=1",
     ],

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
 _ESCAPED_STARTS = (*FORMULA_TRIGGERS, ESCAPE)
+# characters that hide a leading "=" from a plain startswith check: quotes, whitespace
+# (including the ideographic space) and C0 control characters
+_FORMULA_PREFIX = "'\"`\u3000 " + "".join(chr(c) for c in range(32)) + "\x7f"
 
 
 def neutralise(text: str) -> str:
@@ -26,8 +29,10 @@ def unneutralise(text: str) -> str:
 
 
 def looks_like_formula(text: str) -> bool:
-    """A CSV cell Excel would evaluate on opening (the xlsx reader uses the cell type)."""
-    return text.startswith("=")
+    """Text a spreadsheet would evaluate once the quote, blanks or control characters in front
+    of it are lost on the way (a pasted `'=x`, a tab or a space before `=`). Typed formula
+    cells of a workbook are caught by their cell type instead."""
+    return text.lstrip(_FORMULA_PREFIX).startswith("=")
 
 
 def cell_text(value: object) -> str:

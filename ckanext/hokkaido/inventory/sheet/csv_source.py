@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from .cells import RawCell, looks_like_formula
+from .cells import RawCell
 from .encoding import EncodingError, decode
 from .formats import UnreadableFile
 from .results import FileError
@@ -20,7 +20,7 @@ def open_sheet(data: bytes) -> tuple[Sheet, str]:
         raise UnreadableFile(FileError.of(e.code)) from e
     records = _records(decoded.text)
     rows = (
-        (number, [RawCell(text, looks_like_formula(text)) for text in record])
+        (number, [RawCell(text) for text in record])
         for number, record in enumerate(records, start=1)
     )
     return Sheet(name=None, rows=rows, total_rows=len(records)), decoded.encoding

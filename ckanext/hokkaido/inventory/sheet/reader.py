@@ -17,7 +17,7 @@ from openpyxl.utils.cell import get_column_letter
 
 from . import columns as cols
 from . import csv_source, rules, xlsx_source
-from .cells import EMPTY_CELL, RawCell, unneutralise
+from .cells import EMPTY_CELL, RawCell, looks_like_formula, unneutralise
 from .columns import Column, normalise_text
 from .formats import CSV, SNIFF_BYTES, UnreadableFile, sniff
 from .messages import message
@@ -247,7 +247,7 @@ def _parse_row(row_number: int, cells: list[RawCell], layout: _Layout) -> Invent
 
 
 def _parse_field(row: InventoryRow, column: Column, cell: RawCell, header: str) -> None:
-    if cell.formula:
+    if cell.formula or looks_like_formula(cell.text):
         row.errors.append(RowError.of(header, "formula", formula=cell.text))
         return
     text = unneutralise(cell.text).strip()

@@ -33,6 +33,8 @@ _ALWAYS_BLOCKED = tuple(
         "240.0.0.0/4",
         "fe80::/10",
         "fc00::/7",
+        "fec0::/10",  # deprecated site-local, still routed inside some networks
+        "2002::/16",  # 6to4: carries any IPv4 address, private ones included
         "::/128",
         "::1/128",
     )
