@@ -22,6 +22,7 @@ import pwd
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -72,6 +73,7 @@ def say(message: str) -> None:
 def run(cmd, *, check=True, quiet=False, env=None, user=None, **kwargs):
     if user:
         cmd = ["runuser", "-u", user, "--", *cmd]
+        kwargs.setdefault("cwd", "/")  # the user may not be allowed into the current directory
     out = subprocess.DEVNULL if quiet else None
     result = subprocess.run(
         [str(c) for c in cmd], stdout=kwargs.pop("stdout", out), env=env, **kwargs
@@ -255,15 +257,35 @@ def spawn(cmd, log: Path, pid_file: Path, env=None) -> None:
 
 # ---------------------------------------------------------------------------- PostgreSQL
 
-PG_DIR = LOCAL / "pg"
-PG_DATA = PG_DIR / "data"
-PG_RUN = PG_DIR / "run"
-PG_LOG = PG_DIR / "postgresql.log"  # written by the postgres user
-
 
 def pg_user() -> str | None:
     """PostgreSQL refuses to run as root, so root runs it as the 'postgres' user."""
     return "postgres" if os.geteuid() == 0 else None
+
+
+def others_can_enter(path: Path) -> bool:
+    """Whether a user other than the owner can reach `path` (search permission for others on
+    every existing directory on the way)."""
+    for directory in [path, *path.parents]:
+        if directory.exists() and not directory.stat().st_mode & stat.S_IXOTH:
+            return False
+    return True
+
+
+def pg_dir(local: Path) -> Path:
+    """The cluster's directory. As root, PostgreSQL runs as 'postgres', which cannot enter a
+    clone inside a 0700 home such as /root: the cluster then lives in that user's own
+    /var/lib/postgresql, one directory per checkout."""
+    if pg_user() is None or others_can_enter(local):
+        return local / "pg"
+    checkout = hashlib.sha256(str(local).encode()).hexdigest()[:12]
+    return Path("/var/lib/postgresql/hokkaido") / checkout
+
+
+PG_DIR = pg_dir(LOCAL)
+PG_DATA = PG_DIR / "data"
+PG_RUN = PG_DIR / "run"
+PG_LOG = PG_DIR / "postgresql.log"  # written by the postgres user
 
 
 def pg_ready() -> bool:
@@ -283,6 +305,7 @@ def pg_initdb() -> None:
         owner = pwd.getpwnam(user)
         for path in (PG_DIR, PG_RUN):
             os.chown(path, owner.pw_uid, owner.pw_gid)
+            path.chmod(0o700)
     run(
         [
             PG_BIN / "initdb",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -94,3 +95,44 @@ def test_a_stack_error_is_one_sentence_without_a_traceback(repo_root, tmp_path):
     assert result.returncode == 1
     assert f"error: port {port} for CKAN is taken" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_clone_others_cannot_enter_keeps_postgresql_where_postgres_can(stack, tmp_path):
+    home = tmp_path / "home"
+    (home / "clone").mkdir(parents=True)
+    home.chmod(0o700)
+    local = home / "clone" / ".local"
+
+    assert not stack.others_can_enter(local)
+    if os.geteuid() == 0:
+        assert not stack.pg_dir(local).is_relative_to(home)
+    else:
+        assert stack.pg_dir(local) == local / "pg"
+
+
+def test_as_root_postgresql_runs_from_a_clone_inside_a_0700_home(stack, tmp_path, monkeypatch):
+    if os.geteuid() != 0:
+        pytest.skip("only root runs PostgreSQL as another user")
+    home = tmp_path / "root-home"
+    (home / "clone").mkdir(parents=True)
+    home.chmod(0o700)
+    monkeypatch.chdir(home / "clone")
+    pg_dir = stack.pg_dir(home / "clone" / ".local")
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    for name, value in (
+        ("PG_DIR", pg_dir),
+        ("PG_DATA", pg_dir / "data"),
+        ("PG_RUN", pg_dir / "run"),
+        ("PG_LOG", pg_dir / "postgresql.log"),
+        ("PORTS", dict(stack.PORTS, pg=port)),
+    ):
+        monkeypatch.setattr(stack, name, value)
+    try:
+        stack.pg_start()
+        assert stack.pg_ready()
+        assert stack.psql("SELECT 1") == "1"
+    finally:
+        stack.pg_stop()
+        shutil.rmtree(pg_dir, ignore_errors=True)
