@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from ckan.tests import factories
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,3 +64,14 @@ def run_burst_worker(ckan_config):
         assert worker.returncode == 0, worker.stderr
 
     return run
+
+
+@pytest.fixture
+def upload(create_with_upload):
+    """create_with_upload as a real user (the activity stream needs one)."""
+    user = factories.Sysadmin()
+
+    def create(data, filename, **kwargs):
+        return create_with_upload(data, filename, context={"user": user["name"]}, **kwargs)
+
+    return create

@@ -23,6 +23,7 @@ from ckanext.hokkaido.inventory import cli as inventory_cli
 from ckanext.hokkaido.inventory import validators as inventory_validators
 from ckanext.hokkaido.inventory import views as inventory_views
 from ckanext.hokkaido.inventory.sheet.licenses import LICENSES_PATH
+from ckanext.hokkaido.privacy import actions as privacy_actions
 from ckanext.hokkaido.scoring import actions as scoring_actions
 from ckanext.hokkaido.scoring import auth as scoring_auth
 from ckanext.hokkaido.scoring import cli as scoring_cli
@@ -32,10 +33,11 @@ from ckanext.hokkaido.scoring import resource_scoring
 from ckanext.hokkaido.scoring import search as scoring_search
 from ckanext.hokkaido.scoring import views as scoring_views
 from ckanext.hokkaido.search import facets, query
+from ckanext.hokkaido.security import csrf, headers
 
 
 def _actions() -> dict:
-    return public_functions(hierarchy_actions, inventory_actions, scoring_actions)
+    return public_functions(hierarchy_actions, inventory_actions, scoring_actions, privacy_actions)
 
 
 def _auth_functions() -> dict:
@@ -79,6 +81,7 @@ class HokkaidoPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.ITranslation)
     p.implements(p.IFacets, inherit=True)
     p.implements(p.IPackageController, inherit=True)
+    p.implements(p.IMiddleware, inherit=True)
 
     # IConfigurer
 
@@ -89,6 +92,18 @@ class HokkaidoPlugin(p.SingletonPlugin, DefaultTranslation):
         if not config_.get("licenses_group_url"):
             # The portal's licence list: CC BY 4.0, CC0, PDL1.0, 政府標準利用規約 2.0, …
             config_["licenses_group_url"] = LICENSES_PATH.as_uri()
+
+    # IMiddleware
+
+    def make_middleware(self, app, config):
+        if hasattr(app, "before_request"):  # the Flask app (not a WSGI wrapper)
+            app.before_request(csrf.enforce_csrf)
+            app.after_request(headers.add_security_headers)
+            # Flask-Login sends the remember-me cookie with SameSite=None unless told (CKAN
+            # hands it the string "None"); Strict is kept if configured, nothing weaker
+            strict = config.get("REMEMBER_COOKIE_SAMESITE") == "Strict"
+            app.config["REMEMBER_COOKIE_SAMESITE"] = "Strict" if strict else "Lax"
+        return app
 
     # IFacets
 

@@ -11,16 +11,5 @@ GOOD_CSV = "名称,住所,緯度,経度\n旭川市役所,旭川市6条通9丁目
 
 
 @pytest.fixture
-def upload(create_with_upload):
-    """create_with_upload as a real user (the activity stream needs one)."""
-    user = factories.Sysadmin()
-
-    def create(data, filename, **kwargs):
-        return create_with_upload(data, filename, context={"user": user["name"]}, **kwargs)
-
-    return create
-
-
-@pytest.fixture
 def dataset():
     return InventoryDataset(owner_org=factories.Organization()["id"], license_id="CC-BY-4.0")

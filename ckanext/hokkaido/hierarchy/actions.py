@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from ckanext.hokkaido.hierarchy import schema
+from ckanext.hokkaido.hierarchy import integrity, schema
 from ckanext.hokkaido.hierarchy.tree import OrgTree, dataset_counts
 from ckanext.hokkaido.language import pick
 
@@ -59,3 +60,50 @@ def hokkaido_organization_tree(context, data_dict):
         tops = tree.roots()
     counts = dataset_counts(context)
     return [node.as_dict(counts) for node in tops]
+
+
+def _is_parent_link(data_dict: dict) -> bool:
+    if data_dict.get("object_type") != "group":
+        return False
+    group = model.Group.get(data_dict.get("id") or "")
+    return bool(group and group.is_organization)
+
+
+@tk.chained_action
+def member_create(next_action, context, data_dict):
+    """CKAN's member_create; a parent link between organizations is checked for rights
+    and loops first."""
+    if _is_parent_link(data_dict):
+        child = model.Group.get(data_dict["id"])
+        parents = integrity.current_parent_ids(child.id)
+        parents |= integrity.resolve_group_ids([data_dict.get("object") or ""])
+        integrity.check_parent_change(context, child.id, parents)
+    return next_action(context, data_dict)
+
+
+@tk.chained_action
+def member_delete(next_action, context, data_dict):
+    """CKAN's member_delete; removing a parent link between organizations needs the right
+    to move organizations."""
+    if _is_parent_link(data_dict):
+        child = model.Group.get(data_dict["id"])
+        parents = integrity.current_parent_ids(child.id)
+        parents -= integrity.resolve_group_ids([data_dict.get("object") or ""])
+        integrity.check_parent_change(context, child.id, parents)
+    return next_action(context, data_dict)
+
+
+@tk.chained_action
+def organization_update(next_action, context, data_dict):
+    """CKAN's organization_update (and so organization_patch); a change of parent is
+    checked for rights and loops, whether the parent is given by id or by name."""
+    org = model.Group.get(data_dict.get("id") or "")
+    if org is not None:
+        if "groups" in data_dict:
+            wanted = integrity.resolve_group_ids(data_dict.get("groups") or [])
+        elif context.get("allow_partial_update"):
+            wanted = integrity.current_parent_ids(org.id)
+        else:  # CKAN drops the memberships a full update leaves out
+            wanted = set()
+        integrity.check_parent_change(context, org.id, wanted)
+    return next_action(context, data_dict)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.hokkaido.hierarchy import integrity
 from ckanext.hokkaido.hierarchy.tree import OrgTree, sort_key
 from ckanext.hokkaido.search import fields
 
@@ -53,3 +54,8 @@ def hokkaido_parent_choices(org_id: str | None) -> list[dict]:
         for n in sorted(candidates, key=sort_key)
         if n.org_level in ("prefecture", "subprefecture", "municipality", "department", "")
     ]
+
+
+def hokkaido_may_move_organizations() -> bool:
+    """Whether the user may change an organization's parent (see integrity.py)."""
+    return integrity.may_change_parents({"user": getattr(tk.current_user, "name", "")})

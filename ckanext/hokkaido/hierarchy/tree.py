@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -55,10 +58,25 @@ class OrgTree:
         self.nodes = nodes
         for node in nodes.values():
             parent = nodes.get(node.parent_id) if node.parent_id else None
-            if parent:
+            if parent and self._is_above(node, parent):
+                log.error("hierarchy loop: %s is both above and below %s", node.name, parent.name)
+                node.parent_id = None
+            elif parent:
                 parent.children.append(node)
         for node in nodes.values():
             node.children.sort(key=sort_key)
+
+    def _is_above(self, node: OrgNode, other: OrgNode) -> bool:
+        """Whether `node` is `other` or one of its ancestors: a loop stored in the database
+        (written before the checks, or by hand) is cut there instead of recursing forever."""
+        seen: set[str] = set()
+        current: OrgNode | None = other
+        while current is not None and current.id not in seen:
+            if current.id == node.id:
+                return True
+            seen.add(current.id)
+            current = self.nodes.get(current.parent_id) if current.parent_id else None
+        return False
 
     @classmethod
     def load(cls) -> OrgTree:

@@ -26,7 +26,8 @@ def hokkaido_unique_lg_code(key, data, errors, context) -> None:
     code = data.get(key)
     if not code:
         return
-    own_id = data.get(("id",)) or (context.get("group").id if context.get("group") else None)
+    own = model.Group.get(data.get(("id",)) or "") or context.get("group")
+    own_id = own.id if own else None  # the form and the API may name it by id or by name
     query = model.Session.query(model.Group.id, model.Group.title).filter(
         model.Group.extras["lg_code"].astext == code,
         model.Group.state != "deleted",
