@@ -241,6 +241,58 @@ def stop_pid(pid_file: Path, what: str, seconds=30) -> None:
     say(f"stopped {what}")
 
 
+def stop_worker(pid_file: Path, what: str, seconds=20) -> None:
+    """Stop a `ckan jobs worker` and the job it is running. RQ runs each job in a
+    work-horse process of its own process group, which signals to the worker never reach
+    (and RQ's own cold shutdown SIGKILLs it). So the horse gets SIGTERM first: an
+    inventory import then rolls back and marks itself failed
+    (ckanext/hokkaido/inventory/jobs.py). Then the worker, idle by then, gets SIGTERM;
+    whatever is left after `seconds` is killed."""
+    pid = pid_alive(pid_file)
+    if pid is not None:
+        horses = child_pids(pid)
+        for horse in horses:
+            _signal_group(horse, signal.SIGTERM)
+        _signal_group(pid, signal.SIGTERM)
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and (pid_alive(pid_file) or _any_alive(horses)):
+            time.sleep(0.3)
+        for group in (pid, *horses):
+            _signal_group(group, signal.SIGKILL)
+        say(f"stopped {what}")
+    pid_file.unlink(missing_ok=True)
+
+
+def child_pids(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (from /proc)."""
+    children = []
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # exited meanwhile
+        if int(fields[1]) == pid:
+            children.append(int(stat_file.parent.name))
+    return children
+
+
+def _any_alive(pids: list[int]) -> bool:
+    for pid in pids:
+        try:
+            os.kill(pid, 0)
+            return True
+        except ProcessLookupError:
+            continue
+    return False
+
+
+def _signal_group(pid: int, sig: int) -> None:
+    try:
+        os.killpg(pid, sig)
+    except ProcessLookupError:
+        pass
+
+
 def spawn(cmd, log: Path, pid_file: Path, env=None) -> None:
     with log.open("ab") as out:
         proc = subprocess.Popen(
@@ -670,7 +722,7 @@ def cmd_test() -> None:
 
 def cmd_stop() -> None:
     for name in WORKERS:
-        stop_pid(worker_pid(name), f"the CKAN jobs {name}")
+        stop_worker(worker_pid(name), f"the CKAN jobs {name}")
     stop_pid(SOLR_PID, "Solr")
     stop_pid(REDIS_PID, "Redis")
     pg_stop()

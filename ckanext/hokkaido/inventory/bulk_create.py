@@ -13,7 +13,7 @@ what this module has just made; at a few milliseconds a row, the checks were a s
 an import's time.
 
 Nothing here commits. The caller commits the database once after index(), and then
-commits the search index once."""
+sends the documents to the search index and commits it once."""
 
 from __future__ import annotations
 
@@ -122,8 +122,9 @@ def _context(user: model.User) -> dict:
 
 
 def index(package_id: str, user: model.User, activity_type: str | None = "new") -> None:
-    """Send the dataset's search-index document (not committed in Solr) and record its
-    activity the way ckanext-activity does, both from one read of the dataset."""
+    """Make the dataset's search-index document (the importer keeps it until its commit,
+    see deferred_index) and record its activity the way ckanext-activity does, both from
+    one read of the dataset."""
     default_dict, custom_dict = logic.package_show_default_and_custom_schemas(
         {"ignore_auth": True}, package_id
     )

@@ -2,13 +2,13 @@
 ckanext.hokkaido.inventory.sheet, which reads and checks the file without CKAN).
 
 All or nothing. The rows are written in one database transaction that is committed once
-at the end, then indexed with a single Solr commit. CKAN's validation (with the schema's
-rules) and permission checks run as each row is written; if any row fails, everything is
-rolled back and every row is checked without writing, so that the report names each
-failing row, column and reason. A dry run, and an import with skip_invalid, check every
-row first and write nothing (dry run) or only the rows that passed (skip_invalid).
-Rows are keyed by organization + 管理番号, so importing the same file twice changes
-nothing."""
+at the end; only then are they sent to the search index, with a single Solr commit.
+CKAN's validation (with the schema's rules) and permission checks run as each row is
+written; if any row fails, everything is rolled back and every row is checked without
+writing, so that the report names each failing row, column and reason. A dry run, and an
+import with skip_invalid, check every row first and write nothing (dry run) or only the
+rows that passed (skip_invalid). Rows are keyed by organization + 管理番号, so importing the
+same file twice changes nothing."""
 
 from __future__ import annotations
 
@@ -19,14 +19,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-import ckan.logic as logic
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 from ckan.lib import plugins as lib_plugins
-from ckan.lib import search
 
 from ckanext.hokkaido.hierarchy.tree import chains_cached
 from ckanext.hokkaido.inventory import bulk_create, sheet
+from ckanext.hokkaido.inventory.deferred_index import DeferredIndex
 from ckanext.hokkaido.language import pick
 
 log = logging.getLogger(__name__)
@@ -222,30 +221,31 @@ def _check(action: str, package: dict, user: str) -> list[dict]:
 def _write_all(
     writes: list[tuple[RowOutcome, dict]], username: str, progress: _Progress, workers: int = 1
 ) -> None:
-    """Write the rows in one transaction, index them, then commit both.
+    """Write the rows in one transaction, commit it, then index them.
 
     New datasets are validated first (in `workers` processes); updates go through
-    package_update. Nothing commits or indexes on its own: a failure part-way rolls
-    everything back. Solr is committed once at the end instead of once per dataset, which
-    is most of the time an import would otherwise spend."""
+    package_update. Nothing commits on its own: a failure part-way rolls everything back.
+    The search documents are built within the transaction but reach Solr only after the
+    commit (see deferred_index), in batches, with one Solr commit at the end."""
     validated = _validate_new(writes, username, progress, workers)
     user = model.User.get(username)
     if user is None:
         raise tk.NotAuthorized(pick("利用者が見つかりません", "User not found"))
-    indexed: list[str] = []
+    deferred = DeferredIndex()
     try:
-        with chains_cached():
-            progress.each("write", writes, lambda planned: _write(*planned, user, validated))
-            progress.each("index", writes, lambda planned: _index(planned[0], user, indexed))
-        model.repo.commit()
-    except Exception:
-        model.Session.rollback()
-        _restore_index(indexed)
-        for outcome, _ in writes:
-            if outcome.outcome == "created":
-                outcome.package_id = None
-        raise
-    search.commit()
+        try:
+            with chains_cached(), deferred.capturing():
+                progress.each("write", writes, lambda planned: _write(*planned, user, validated))
+            model.repo.commit()
+        except Exception:
+            model.Session.rollback()
+            for outcome, _ in writes:
+                if outcome.outcome == "created":
+                    outcome.package_id = None
+            raise
+        deferred.send(on_each=progress.counter("index", deferred.count))
+    finally:
+        deferred.close()
 
 
 def _validate_new(
@@ -261,32 +261,15 @@ def _validate_new(
 
 
 def _write(outcome: RowOutcome, package: dict, user: model.User, validated: dict[int, dict]):
+    """Save the row's dataset and build its search document (kept until the commit)."""
     if outcome.outcome == "created":
         outcome.package_id = bulk_create.save(validated[outcome.row], user)
-        return
-    context = {"user": user.name, "defer_commit": True, "return_id_only": True}
-    outcome.package_id = tk.get_action("package_update")(context, package)
-
-
-def _index(outcome: RowOutcome, user: model.User, indexed: list[str]) -> None:
-    # package_update has recorded its activity already; bulk_create.create has not.
+    else:
+        context = {"user": user.name, "defer_commit": True, "return_id_only": True}
+        outcome.package_id = tk.get_action("package_update")(context, package)
+    # package_update has recorded its activity already; bulk_create.save has not.
     activity = "new" if outcome.outcome == "created" else None
     bulk_create.index(outcome.package_id, user, activity)
-    indexed.append(outcome.package_id)
-
-
-def _restore_index(package_ids: list[str]) -> None:
-    """Put the search index back as the database is after a rollback: documents sent
-    before the failure are not committed in Solr yet, but a later commit would publish
-    them."""
-    for package_id in package_ids:
-        try:
-            if model.Package.get(package_id) is None:
-                logic.index_remove_package(package_id)
-            else:
-                logic.index_update_package({"ignore_auth": True}, package_id)
-        except Exception:  # Solr may be what failed; the database is already clean
-            log.warning("could not restore %s in the search index", package_id)
 
 
 def _existing_items(org_id: str) -> dict[str, dict]:

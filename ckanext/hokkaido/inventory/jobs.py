@@ -4,21 +4,32 @@ status for the page that shows its progress.
 The upload is spooled to a file the worker reads (job arguments travel through Redis).
 The status is a JSON document in Redis under the site's prefix, written by the request
 that starts the import and then only by the job; it expires after STATUS_TTL seconds.
+
+A running job also writes a heartbeat every HEARTBEAT_INTERVAL seconds. A worker killed
+mid-import (SIGKILL, OOM, a container stopped) cannot say so itself: whoever next reads
+the status of a job whose heartbeat is older than the configured timeout marks it failed,
+removes its spool file and, if the database had already committed (the import was in its
+index stage), rebuilds the organization's search index.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
+import signal
 import tempfile
+import threading
 import time
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import IO, Any
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
+from ckan.lib import search
 from ckan.lib.jobs import get_queue
 from ckan.lib.redis import connect_to_redis
 from rq.timeouts import JobTimeoutException
@@ -31,6 +42,8 @@ log = logging.getLogger(__name__)
 
 CONFIG_SPOOL_DIR = "ckanext.hokkaido.inventory.spool_dir"
 CONFIG_JOB_TIMEOUT = "ckanext.hokkaido.inventory.job_timeout"
+CONFIG_HEARTBEAT_TIMEOUT = "ckanext.hokkaido.inventory.heartbeat_timeout"
+HEARTBEAT_INTERVAL = 2.0
 STATUS_TTL = 24 * 60 * 60
 PROGRESS_INTERVAL = 1.0  # seconds between progress writes within one stage
 CHUNK_BYTES = 2**20
@@ -90,6 +103,8 @@ def import_status(job_id: str) -> dict[str, Any] | None:
     status = json.loads(stored)
     if status["state"] == QUEUED:
         status["queue_position"] = _queue_position(status.get("rq_job"))
+    elif status["state"] == RUNNING and _heartbeat_stopped(status["id"]):
+        _fail_dead_job(status)
     return status
 
 
@@ -109,10 +124,10 @@ def run_import(job_id: str) -> None:
         log.warning("inventory import %s has no status (expired?); not run", job_id)
         _remove(spool_path(job_id))
         return
-    status["state"] = RUNNING
-    _save(status)
-    # The report's messages in the language of the user who started the import.
-    with speaking(status.get("language")):
+    with _Heartbeat(job_id), _stopped_by_sigterm(), speaking(status.get("language")):
+        status["state"] = RUNNING
+        _save(status)
+        # (the report's messages in the language of the user who started the import)
         _run(job_id, status)
 
 
@@ -131,7 +146,9 @@ def _run(job_id: str, status: dict[str, Any]) -> None:
             )
     except Exception as exc:
         log.exception("inventory import %s failed", job_id)
-        _finish(status, FAILED, error=_failure_message(exc))
+        if _committed(status):
+            _rebuild_index_later(status)
+        _finish(status, FAILED, error=_failure_message(exc, status))
     else:
         _finish(status, DONE, report=report.as_dict())
     finally:
@@ -239,7 +256,21 @@ def _finish(status: dict[str, Any], state: str, **fields: Any) -> None:
     _save(status)
 
 
-def _failure_message(exc: Exception) -> str:
+def _failure_message(exc: Exception | None, status: dict[str, Any]) -> str:
+    if _committed(status):
+        return pick(
+            "データは保存されましたが、検索用の索引を更新する途中で処理が止まりました。"
+            "索引の作り直しを予約しました（数分で検索結果に反映されます）。",
+            "The data was saved, but the process stopped while updating the search index; "
+            "the index is being rebuilt and the items will appear in search within minutes.",
+        )
+    if exc is None or isinstance(exc, StoppedBySignal):
+        return pick(
+            "取り込みを処理していたプロセスが途中で停止したため、取り込みは行われませんでした"
+            "（データは何も変更されていません）。もう一度取り込んでください。",
+            "The process running the import stopped part-way, so nothing was imported (no "
+            "data was changed). Import the file again.",
+        )
     if isinstance(exc, FileNotFoundError):
         return pick(
             "アップロードされたファイルが見つかりません（サーバーの再起動などで削除された"
@@ -277,3 +308,102 @@ def _key(job_id: str) -> str:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class StoppedBySignal(Exception):
+    """The worker was told to stop (SIGTERM from `make stop`, Docker, systemd)."""
+
+
+@contextlib.contextmanager
+def _stopped_by_sigterm() -> Iterator[None]:
+    """SIGTERM becomes an exception in the job, so that the import rolls back and says it
+    was stopped, instead of the process vanishing with its status left 'running'."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_stopped)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _raise_stopped(signum, frame) -> None:
+    raise StoppedBySignal()
+
+
+def _committed(status: dict[str, Any]) -> bool:
+    """Whether the import's transaction was committed: the index stage comes after it."""
+    return status.get("stage") == "index" and not status.get("dry_run")
+
+
+class _Heartbeat:
+    """While the job runs, a thread writes the time every HEARTBEAT_INTERVAL seconds."""
+
+    def __init__(self, job_id: str):
+        self.key = _heartbeat_key(job_id)
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._beat, name="import-heartbeat", daemon=True)
+
+    def __enter__(self) -> _Heartbeat:
+        self._write()
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.stopped.set()
+        self.thread.join()
+        connect_to_redis().delete(self.key)
+
+    def _beat(self) -> None:
+        while not self.stopped.wait(HEARTBEAT_INTERVAL):
+            try:
+                self._write()
+            except Exception:  # Redis unreachable for a moment: the next beat may pass
+                log.warning("inventory import heartbeat not written", exc_info=True)
+
+    def _write(self) -> None:
+        connect_to_redis().set(self.key, str(time.time()), ex=STATUS_TTL)
+
+
+def _heartbeat_stopped(job_id: str) -> bool:
+    beat = connect_to_redis().get(_heartbeat_key(job_id))
+    timeout = tk.config.get(CONFIG_HEARTBEAT_TIMEOUT)
+    return beat is None or time.time() - float(beat) > timeout
+
+
+def _fail_dead_job(status: dict[str, Any]) -> None:
+    """Mark a job whose worker died as failed (once, whoever sees it first)."""
+    if not connect_to_redis().set(_key(status["id"]) + ":reaped", "1", nx=True, ex=STATUS_TTL):
+        return
+    log.warning("inventory import %s: its worker stopped (no heartbeat)", status["id"])
+    _remove(spool_path(status["id"]))
+    if _committed(status):
+        _rebuild_index_later(status)
+    with speaking(status.get("language")):
+        _finish(status, FAILED, error=_failure_message(None, status))
+
+
+def _rebuild_index_later(status: dict[str, Any]) -> None:
+    tk.enqueue_job(
+        rebuild_organization_index,
+        [status["organization"]],
+        title=f"hokkaido: rebuild the search index of {status['organization']}",
+        queue=QUEUE,
+    )
+
+
+def rebuild_organization_index(org_id: str) -> None:
+    """The background job: index every dataset of the organization, from the database."""
+    ids = [
+        package_id
+        for (package_id,) in model.Session.query(model.Package.id).filter(
+            model.Package.owner_org == org_id, model.Package.state != "deleted"
+        )
+    ]
+    search.rebuild(package_ids=ids, defer_commit=True, quiet=True)
+    search.commit()
+
+
+def _heartbeat_key(job_id: str) -> str:
+    return _key(job_id) + ":heartbeat"
