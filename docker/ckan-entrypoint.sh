@@ -30,7 +30,14 @@ case "${1:-web}" in
     # "worker QUEUE…": the queues this worker serves (compose runs one for imports and
     # CKAN's default queue, one for scoring)
     shift
-    exec ckan -c "$CKAN_INI" jobs worker "$@"
+    ckan -c "$CKAN_INI" jobs worker "$@" &
+    worker=$!
+    # `docker stop`: RQ runs the job in a work-horse of its own process group, which the
+    # worker's SIGTERM never reaches; signal it first so that the job rolls back and marks
+    # itself failed, then let the (idle) worker stop.
+    trap 'for horse in $(pgrep -P "$worker"); do kill -TERM -- "-$horse" 2>/dev/null; done
+          kill -TERM "$worker"' TERM INT
+    while kill -0 "$worker" 2>/dev/null; do wait "$worker"; done
     ;;
   *)
     exec "$@"
