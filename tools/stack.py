@@ -59,6 +59,7 @@ DEBIAN_PACKAGES = {
     "libpq-dev": "pg_config",
     "build-essential": "gcc",
     "libmagic1": "/usr/lib/x86_64-linux-gnu/libmagic.so.1",
+    "chromium": "/usr/bin/chromium",  # the browser tests' browser (tests/browser)
 }
 
 

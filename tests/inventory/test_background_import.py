@@ -163,7 +163,8 @@ def test_the_progress_part_shows_the_stage_and_a_progress_bar(app, org):
     running = {**_status(job_id), "state": "running", "stage": "write", "done": 1200, "total": 2000}
     inventory_jobs._save(running)
 
-    body = _page(app, org, editor, job_id, partial=True).get_data(as_text=True)
+    with inventory_jobs._Heartbeat(job_id):  # as the job's own while it runs
+        body = _page(app, org, editor, job_id, partial=True).get_data(as_text=True)
 
     assert re.search(r"<strong[^>]*>書き込み中</strong>\s*1,200 / 2,000 行", body)
     assert re.search(r'<progress[^>]*max="2000" value="1200"', body)

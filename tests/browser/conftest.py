@@ -1,0 +1,113 @@
+"""Browser tests: Debian's Chromium (/usr/bin/chromium, installed by the stack) driven by
+Playwright, against the test app served on a local port. Playwright never downloads a
+browser here; every request a page makes is recorded, so a test can fail on any request
+that leaves the portal's host."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+from werkzeug.serving import make_server
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+SITE_URL = f"http://127.0.0.1:{_free_port()}"
+# Every browser test module marks itself with this, so that CKAN builds its links, assets
+# and redirects for the served address.
+served_here = pytest.mark.ckan_config("ckan.site_url", SITE_URL)
+
+
+@pytest.fixture(autouse=True)
+def site_url_for_the_browser(monkeypatch):
+    """The stack passes CKAN_SITE_URL, which CKAN prefers to any config value."""
+    monkeypatch.setenv("CKAN_SITE_URL", SITE_URL)
+
+
+@pytest.fixture
+def live_server(app):
+    port = urlsplit(SITE_URL).port
+    server = make_server("127.0.0.1", port, app.app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield SITE_URL
+    server.shutdown()
+    thread.join()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Visit:
+    """A browser page with what it asked for and what it complained about."""
+
+    page: object
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def external_requests(self) -> list[str]:
+        host = urlsplit(SITE_URL).netloc
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme in ("http", "https", "ws", "wss")
+            and urlsplit(url).netloc != host
+        ]
+
+
+@pytest.fixture
+def browser_page(chromium, live_server):
+    context = chromium.new_context(locale="ja-JP")
+    page = context.new_page()
+    visit = Visit(page)
+    page.on("request", lambda request: visit.requests.append(request.url))
+    page.on(
+        "console",
+        lambda message: visit.console_errors.append(message.text)
+        if message.type == "error"
+        else None,
+    )
+    page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
+    yield visit
+    context.close()
+
+
+def log_in(visit: Visit, name: str, password: str) -> None:
+    """Through the login form, as a person does."""
+    page = visit.page
+    page.goto(f"{SITE_URL}/user/login")
+    page.fill("#field-login", name)
+    page.fill("#field-password", password)
+    with page.expect_navigation():
+        page.press("#field-password", "Enter")
+    page.wait_for_load_state("networkidle")
+    assert "/user/login" not in page.url, "the login was refused"

@@ -1,0 +1,60 @@
+"""The portal's pages in a real browser, with the security headers on: CKAN's JavaScript
+still runs, nothing breaks the Content-Security-Policy, and no request leaves the portal's
+host, logged out and as an editor."""
+
+from __future__ import annotations
+
+import pytest
+from ckan.tests import factories, helpers
+
+from tests.browser.conftest import SITE_URL, log_in, served_here
+from tests.factories import InventoryDataset
+
+pytestmark = [
+    served_here,
+    pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index"),
+]
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture
+def editor_and_dataset():
+    org = factories.Organization(title="旭川市", image_url="")
+    editor = factories.User(password=PASSWORD, image_url="")
+    helpers.call_action(
+        "organization_member_create", id=org["id"], username=editor["name"], role="editor"
+    )
+    dataset = InventoryDataset(owner_org=org["id"], title="公園一覧")
+    return editor, dataset, org
+
+
+def _visit(visit, path: str) -> None:
+    response = visit.page.goto(SITE_URL + path)
+    visit.page.wait_for_load_state("networkidle")
+    assert response.status < 400, path
+
+
+def _assert_clean(visit) -> None:
+    assert visit.external_requests() == []
+    assert [e for e in visit.console_errors if "Content Security Policy" in e] == []
+    assert visit.page.evaluate("typeof window.ckan") == "object"  # CKAN's modules ran
+
+
+def test_public_pages_run_their_scripts_and_stay_on_the_host(browser_page, editor_and_dataset):
+    _editor, dataset, org = editor_and_dataset
+    for path in ("/", "/dataset/", f"/dataset/{dataset['name']}", f"/organization/{org['name']}"):
+        _visit(browser_page, path)
+        _assert_clean(browser_page)
+
+
+def test_an_editor_uses_the_resource_form_and_its_upload_button(browser_page, editor_and_dataset):
+    editor, dataset, _org = editor_and_dataset
+    log_in(browser_page, editor["name"], PASSWORD)
+
+    _visit(browser_page, f"/dataset/{dataset['name']}/resource/new")
+    page = browser_page.page
+    page.locator("#resource-upload-button").click()  # an inline onclick handler of CKAN's
+
+    assert page.locator("#field-resource-upload").is_visible()
+    _assert_clean(browser_page)
