@@ -119,3 +119,35 @@ def test_the_factory_used_by_other_tests_follows_the_rules(org):
     assert (
         InventoryDataset(owner_org=org["id"], private=True)["publication_status"] == "unpublished"
     )
+
+
+def test_a_draft_is_not_asked_for_resources_until_it_becomes_active(org):
+    draft = _create(org, publication_status="published", private=False, state="draft")
+
+    with pytest.raises(tk.ValidationError) as error:
+        helpers.call_action(
+            "package_patch",
+            {"user": factories.Sysadmin()["name"]},
+            id=draft["id"],
+            state="active",
+        )
+    assert "resources" in str(error.value.error_dict) or "リソース" in str(error.value)
+
+    helpers.call_action(
+        "resource_create",
+        {"user": factories.Sysadmin()["name"]},
+        package_id=draft["id"],
+        **RESOURCE[0],
+    )
+    helpers.call_action(
+        "package_patch", {"user": factories.Sysadmin()["name"]}, id=draft["id"], state="active"
+    )
+    assert helpers.call_action("package_show", id=draft["id"])["state"] == "active"
+
+
+def test_a_dataset_without_a_url_name_is_named_from_its_organization_and_number(org):
+    first = _create(org, name="", inventory_id="K-01", publication_status="unpublished")
+    second = _create(org, name="", inventory_id="K 01", publication_status="unpublished")
+
+    assert first["name"] == f"{org['name']}-k-01"
+    assert second["name"] == f"{org['name']}-k-01-2"

@@ -13,7 +13,6 @@ same file twice changes nothing."""
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ import ckan.plugins.toolkit as tk
 from ckan.lib import plugins as lib_plugins
 
 from ckanext.hokkaido.hierarchy.tree import chains_cached
-from ckanext.hokkaido.inventory import bulk_create, sheet
+from ckanext.hokkaido.inventory import bulk_create, naming, sheet
 from ckanext.hokkaido.inventory.deferred_index import DeferredIndex
 from ckanext.hokkaido.language import pick
 
@@ -173,7 +172,7 @@ def _plan_row(row, org, existing: dict[str, dict]) -> tuple[RowOutcome, dict]:
         # the whole dataset as package_show has it, or package_update would drop the rest
         package = {**_package_show(current["id"]), **fields}
         return RowOutcome(row.row_number, inventory_id, "updated"), package
-    name = _dataset_name(org.name, inventory_id)
+    name = naming.dataset_name(org.name, inventory_id)
     package = {"name": name, "owner_org": org.id, **fields}
     return RowOutcome(row.row_number, inventory_id, "created"), package
 
@@ -321,11 +320,6 @@ def _indexed_datasets(org_id: str) -> dict[str, dict]:
 
 def _package_show(package_id: str) -> dict:
     return tk.get_action("package_show")({"ignore_auth": True}, {"id": package_id})
-
-
-def _dataset_name(org_name: str, inventory_id: str) -> str:
-    slug = re.sub(r"[^a-z0-9_-]+", "-", inventory_id.lower()).strip("-") or "item"
-    return f"{org_name}-{slug}"[:100]
 
 
 def _validation_messages(errors: dict) -> list[dict]:

@@ -6,19 +6,25 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 from ckan.lib.navl.dictization_functions import unflatten
 
+from ckanext.hokkaido.inventory import naming
 from ckanext.hokkaido.inventory.sheet import rules
 from ckanext.hokkaido.language import pick
 
 
 def hokkaido_inventory_rules(key, data, errors, context) -> None:
     """Dataset-level (scheming after_validators): the inventory's publication rules,
-    e.g. 公開済 ⇔ public with a resource and an open licence, each error on its field."""
+    e.g. 公開済 ⇔ public with a resource and an open licence, each error on its field.
+
+    A draft (step 1 of the web form, before its resources are added) is not checked for
+    resources: that rule applies when the form's last step makes the dataset active."""
     package = unflatten({k: v for k, v in data.items() if isinstance(k, tuple)})
     # The rules stay silent about fields they are not given (for partial spreadsheet
     # rows); a dataset is whole, so an absent field is an empty one.
     for field in _dataset_field_names():
         package.setdefault(field, "")
-    if "resources" not in package:
+    if str(data.get(("state",)) or "").startswith("draft"):
+        package.pop("resources", None)
+    elif "resources" not in package:
         existing = context.get("package")
         package["resources"] = [r for r in existing.resources] if existing else []
     for field, message_ja, message_en in rules.check_package(package):
@@ -40,6 +46,21 @@ def hokkaido_inventory_id_unique(key, data, errors, context) -> None:
         package, [row.id for row in holders]
     ):
         errors[key].append(pick(message_ja, message_en))
+
+
+def hokkaido_default_name(key, data, errors, context) -> None:
+    """Dataset-level (scheming before_validators): a dataset saved without a URL name (a
+    Japanese title leaves CKAN's slug preview empty) is named from its organization and
+    管理番号, e.g. lg-012041-k-001; the name can still be edited afterwards."""
+    if data.get(("name",)):
+        return
+    org = model.Group.get(data.get(("owner_org",)) or "")
+    if org is None:
+        return  # owner_org's own validator reports it
+    own = model.Package.get(data.get(("id",)) or "")
+    data[("name",)] = naming.free_dataset_name(
+        org.name, str(data.get(("inventory_id",)) or ""), own.id if own else None
+    )
 
 
 def hokkaido_bodik_tags(key, data, errors, context) -> None:
