@@ -144,3 +144,20 @@ def test_an_unpublished_item_is_on_no_public_surface(app, org, who):
         assert SECRET not in body, url
         assert "秘匿されるべき概要" not in body, url
     assert "公開中のデータ" in app.get("/dataset/", headers=headers).get_data(as_text=True)
+
+
+@pytest.mark.parametrize("who", ["anonymous", "another_municipality_editor"])
+def test_everyone_sees_the_counts_of_every_item_but_not_private_names(app, org, who):
+    headers = {}
+    if who == "another_municipality_editor":
+        headers = {"Authorization": _editor_of(factories.Organization())["token"]}
+
+    body = app.get(f"/organization/{org['name']}/inventory", headers=headers).get_data(
+        as_text=True
+    )
+
+    for status in ("公開済", "公開予定", "未公開"):
+        assert re.search(rf"{status}</td><td>1<", body), status
+    assert re.search(r"公開不可</td><td>1<", body)
+    assert "閲覧できない項目が1件" in body
+    assert SECRET not in body and "古い公開予定" not in body
