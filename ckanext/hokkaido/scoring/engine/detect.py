@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import zipfile
 
 HEAD_BYTES = 1024 * 1024
 _MAX_DAMAGE = 0.02  # share of undecodable characters a text file may have
@@ -66,6 +65,8 @@ def _detect_binary(path: str, head: bytes) -> Detected | None:
 
 
 def _zip_kind(path: str) -> tuple[str, None, str | None]:
+    import zipfile  # imported here: most files scored are not zip containers
+
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist()[:5000])

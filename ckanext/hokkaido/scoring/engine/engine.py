@@ -7,9 +7,8 @@ import logging
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
-from . import licenses, standards, structured
+from . import licenses, standards
 from .detect import detect
 from .limits import Deadline, LimitExceeded, Limits
 from .readers import READERS
@@ -20,7 +19,7 @@ from .stars import count_stars
 from .table import DELIMITED_FORMATS, TABLE_FORMATS, run_sheet
 
 if TYPE_CHECKING:
-    from . import fetch
+    from . import fetch, structured
 
 STRUCTURED_FORMATS = frozenset({"json", "geojson", "xml", "rdf"})
 log = logging.getLogger(__name__)
@@ -115,6 +114,8 @@ def _assess(context: Assessment, reporter: Reporter) -> None:
     if detected.detail == "broken-zip":
         raise LimitExceeded("ZIP 形式のファイルが壊れています", "broken zip container")
     if context.format in STRUCTURED_FORMATS:
+        from . import structured  # imported here: json and the XML guards cost start-up time
+
         context.structure = structured.inspect(context.path, context)
     for check_class in checks_for("file"):
         check_class(context, reporter).run()
@@ -190,5 +191,7 @@ def refused_result(exc: fetch.FetchRefused) -> dict[str, Any]:
 
 
 def _url_file_name(url: str) -> str | None:
+    from urllib.parse import urlsplit
+
     name = os.path.basename(urlsplit(url).path)
     return name or None

@@ -11,9 +11,8 @@ import functools
 import re
 from abc import ABC, abstractmethod
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate
-from operator import itemgetter
 from typing import Any, ClassVar
 
 from .result import Finding, Location
@@ -207,6 +206,9 @@ JOIN = "\x1f"  # joins the cells of a row for the prefilters; real data practica
 
 ROW_JOIN = "\x1e"  # joins the rows of a chunk into one text
 
+# a gate's verification names the edge of a cell so (readers may widen it, see Gate.widened)
+CELL_EDGE = f"[{ROW_JOIN}{JOIN}]"
+
 
 @functools.lru_cache(maxsize=64)
 def gate_pattern(gates: tuple[tuple[str, str], ...]) -> re.Pattern[str] | None:
@@ -223,6 +225,77 @@ def gate_pattern(gates: tuple[tuple[str, str], ...]) -> re.Pattern[str] | None:
     return re.compile(f"[{first}](?:{'|'.join(tests)})")
 
 
+class Gate:
+    """The gate search of several gates (see gate_pattern). A text without characters past
+    U+FFFF, the usual one, is searched without the gates' ranges up there: a class of BMP
+    characters only is one table lookup per character, and takes a third less time."""
+
+    def __init__(self, gates: tuple[tuple[str, str], ...]):
+        self.gates = gates
+        self.bmp_gates = tuple((bmp, v) for chars, v in gates if (bmp := _bmp_part(chars)))
+        self.astral = any(char > "\uffff" for chars, _ in gates for char in chars)
+
+    def pattern_for(self, text: str, bmp_only: bool = False) -> re.Pattern[str] | None:
+        """The pattern to search `text` with; None when nothing in it can pass a gate.
+        `bmp_only`: the caller knows that `text` holds nothing past U+FFFF. (Patterns are
+        compiled when first needed: big classes take milliseconds.)"""
+        if self.astral and not bmp_only and _has_astral(text):
+            return gate_pattern(self.gates)
+        return gate_pattern(self.bmp_gates)  # the same as self.gates when not self.astral
+
+    def widened(self, edge: str, unseen: str) -> Gate:
+        """A gate for another text of the same cells that passes at least what this one
+        passes: there cell edges show as `edge` (a class), and the `unseen` characters are
+        left out (whoever searches tells those apart another way)."""
+        gates = []
+        for chars, verify in self.gates:
+            chars = _without(chars, unseen)
+            rest = verify.replace(CELL_EDGE, "")
+            # separators not written as CELL_EDGE cannot be widened: pass without verifying
+            verify = "" if JOIN in rest or ROW_JOIN in rest else verify.replace(CELL_EDGE, edge)
+            if chars:
+                gates.append((chars, verify))
+        return Gate(tuple(gates))
+
+
+def _has_astral(text: str) -> bool:
+    """Whether `text` holds a character past U+FFFF (encoded in C, nearly a copy)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+
+
+_CLASS_ITEM = re.compile(r"(.)(?:-(.))?", re.DOTALL)
+
+
+def _class_items(chars: str) -> list[tuple[str, str]] | None:
+    """The (first, last) ranges of a class (the inside of [...]); None for one with escapes
+    or a negation, which is not parsed (and then kept whole: never too small)."""
+    if "\\" in chars or chars.startswith("^"):
+        return None
+    return [(m.group(1), m.group(2) or m.group(1)) for m in _CLASS_ITEM.finditer(chars)]
+
+
+def _class_text(items: Iterable[tuple[str, str]]) -> str:
+    return "".join(
+        re.escape(low) + ("" if high == low else "-" + re.escape(high)) for low, high in items
+    )
+
+
+def _bmp_part(chars: str) -> str:
+    """The characters up to U+FFFF of a class."""
+    items = _class_items(chars)
+    if items is None:
+        return chars
+    return _class_text((low, min(high, "\uffff")) for low, high in items if low <= "\uffff")
+
+
+def _without(chars: str, unseen: str) -> str:
+    """A class without the single characters of `unseen` (ranges are kept)."""
+    items = _class_items(chars)
+    if items is None:
+        return chars
+    return _class_text(item for item in items if not (item[0] == item[1] and item[0] in unseen))
+
+
 class Chunk:
     """Consecutive data rows handed to the checks together, so that a check can tell with a
     few C-level passes (joins, maps, one regex search) that none of them concerns it."""
@@ -231,6 +304,7 @@ class Chunk:
         self.first = first  # number of rows[0]
         self.rows = rows
         self.width = width
+        self._shared: dict[Any, Any] = {}
 
     @functools.cached_property
     def joined(self) -> list[str]:
@@ -247,13 +321,30 @@ class Chunk:
 
     @functools.cached_property
     def no_blank_row(self) -> bool:
+        first = self.column(0)
+        if first is not None and "" not in first:
+            return True  # a blank row's first cell is empty, and no first cell is
         return all(map(any, self.rows))
 
+    def shared(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """compute(), once per chunk for all the checks that ask with the same key."""
+        if key not in self._shared:
+            self._shared[key] = compute()
+        return self._shared[key]
+
     def column(self, index: int) -> list[str] | None:
-        """The values of one column, when every row has it."""
+        """The values of one column, when every row has it (shared: never changed)."""
+        return self.shared(("column", index), lambda: self._column(index))
+
+    def _column(self, index: int) -> list[str] | None:
         if not (self.uniform and 0 <= index < self.width):
             return None
-        return list(map(itemgetter(index), self.rows))
+        return [row[index] for row in self.rows]
+
+    def column_text(self, index: int) -> str | None:
+        """The values of one column, each between two "\\n": one string that a C-level
+        search looks through at once. A value holding "\\n" itself shows as two values."""
+        return self.shared(("column_text", index), lambda: _framed(self.column(index)))
 
     def hit_rows(self, pattern: re.Pattern[str]) -> Iterator[int]:
         """Indexes of the rows in whose joined cells `pattern` finds something."""
@@ -263,18 +354,33 @@ class Chunk:
                 if pattern.search(f"{ROW_JOIN}{joined}{ROW_JOIN}"):
                     yield index
             return
-        search = pattern.search
-        starts: list[int] = []
-        position = 0
-        while (match := search(text, position)) is not None:
-            if not starts:
-                lengths = map((1).__add__, map(len, self.joined))
-                starts = list(accumulate(lengths, initial=1))
-            index = max(0, bisect_right(starts, match.start()) - 1)
-            if index >= len(self.rows):
-                return
-            yield index
-            position = starts[index + 1]
+        yield from hit_parts(pattern, text, self._joined_lengths, len(self.rows))
+
+    def _joined_lengths(self) -> Iterator[int]:
+        return map((1).__add__, map(len, self.joined))
+
+
+def hit_parts(
+    pattern: re.Pattern[str], text: str, lengths: Callable[[], Iterable[int]], count: int
+) -> Iterator[int]:
+    """Indexes of the parts of `text` in which `pattern` finds something, one search per part
+    hit at most. `text` is one separator, then the `count` parts end to end (each with its
+    own end), then whatever; lengths() gives the parts' lengths, asked at the first hit."""
+    search = pattern.search
+    starts: list[int] = []
+    position = 0
+    while (match := search(text, position)) is not None:
+        if not starts:
+            starts = list(accumulate(lengths(), initial=1))
+        index = max(0, bisect_right(starts, match.start()) - 1)
+        if index >= count:
+            return
+        yield index
+        position = starts[index + 1]
+
+
+def _framed(cells: list[str] | None) -> str | None:
+    return None if cells is None else "\n" + "\n".join(cells) + "\n"
 
 
 class CellDispatcher:
@@ -291,10 +397,11 @@ class CellDispatcher:
 
     def dispatch_chunk(self, chunk: Chunk, hits: list[int]) -> None:
         """`hits`: the rows a gate search covering all gated rules found (see the table pass)."""
-        rows, joined, first = chunk.rows, chunk.joined, chunk.first
+        rows, first = chunk.rows, chunk.first
         for index in hits:
-            self._dispatch(self.gated, first + index, rows[index], joined[index])
+            self._dispatch(self.gated, first + index, rows[index], chunk.joined[index])
         if self.ungated:
+            joined = chunk.joined
             for index, cells in enumerate(rows):
                 self._dispatch(self.ungated, first + index, cells, joined[index])
 

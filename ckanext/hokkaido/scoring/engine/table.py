@@ -15,6 +15,7 @@ from .registry import (
     CellDispatcher,
     CellPatternCheck,
     Chunk,
+    Gate,
     Reporter,
     TableCheck,
     checks_for,
@@ -42,7 +43,13 @@ class Sheet:
     layout: Layout | None = None
     standard: Any = None
     # readers that know how much they have read ahead may bound the rows of the next chunk
-    chunk_rows: Callable[[], int] | None = None
+    # (given the number of rows read so far); that bounds its characters too, so its rows
+    # are then not measured
+    chunk_rows: Callable[[int], int] | None = None
+    # readers that keep the text they read may screen it for the gates: screen(gate) returns
+    # a function that, given the number of rows read so far, tells whether those read since
+    # its previous call surely pass no gate (see readers.csv.RowSource.screen)
+    screen: Callable[[Gate], Callable[[int], bool]] | None = None
     # cells stored as text that hold a plain number (xlsx): per 1-based column, how many,
     # and the rows of the first few
     text_number_counts: dict[int, int] = dataclasses.field(default_factory=dict)
@@ -210,7 +217,7 @@ def _stream_rows(sheet: Sheet, sample, rows, checks: list[TableCheck], context: 
         context.rows_inspected += len(chunk)
         size = max(1, min(_CHUNK_ROWS, _CHUNK_CHARS // max(1, visit.longest)))
         if sheet.chunk_rows is not None:
-            size = max(1, min(size, sheet.chunk_rows()))
+            size = max(1, min(size, sheet.chunk_rows(number)))
         chunk = list(itertools.islice(rows, size))
         context.rows_total += len(chunk)
         if chunk and max(map(len, chunk)) > limits.max_columns:
@@ -228,10 +235,13 @@ class _ChunkVisitor:
         row_checks = [c for c in checks if _overrides_row(c) and not c.finished]
         self.gated = [c for c in row_checks if c.gates]
         self.ungated = [c for c in row_checks if not c.gates]
-        self.own_gates = {c: gate_pattern(c.gates).search for c in self.gated}
         gates = [g for c in pattern_checks for g in c.row_gates()]
         gates += [g for c in self.gated for g in c.gates]
-        self.gate = gate_pattern(tuple(gates))
+        self.gate = Gate(tuple(gates))
+        self.screen = sheet.screen(self.gate) if sheet.screen and self.gate.gates else None
+        if self.screen is not None:
+            self.screen(self.data_start - 1)  # header rows go one by one to header_row()
+        self.measure_rows = sheet.chunk_rows is None
         self.longest = 0
 
     def header_row(self, number: int, cells: list[str]) -> None:
@@ -239,7 +249,7 @@ class _ChunkVisitor:
             self.cells.dispatch(number, cells, self.data_start)
 
     def __call__(self, chunk: Chunk) -> None:
-        hits = list(chunk.hit_rows(self.gate)) if self.gate is not None else []
+        hits = self._hits(chunk)
         if self.cells is not None:
             self.cells.dispatch_chunk(chunk, hits)
         if self.gated:
@@ -247,14 +257,21 @@ class _ChunkVisitor:
         for check in self.ungated:
             if not check.finished and check.rows(chunk):
                 self.ungated = [c for c in self.ungated if not c.finished]
-        if chunk.rows:
+        if chunk.rows and self.measure_rows:
             self.longest = max(map(len, chunk.joined))
+
+    def _hits(self, chunk: Chunk) -> list[int]:
+        """The rows the gate search hits (none when the reader's screen tells so)."""
+        if self.screen is not None and self.screen(chunk.first + len(chunk.rows) - 1):
+            return []
+        pattern = self.gate.pattern_for(chunk.text)
+        return list(chunk.hit_rows(pattern)) if pattern is not None else []
 
     def _gated_rows(self, chunk: Chunk, hits: list[int]) -> None:
         for index in hits:
             joined = f"{ROW_JOIN}{chunk.joined[index]}{ROW_JOIN}"
             for check in self.gated:
-                if not check.finished and self.own_gates[check](joined):
+                if not check.finished and gate_pattern(check.gates).search(joined):
                     check.row(chunk.first + index, chunk.rows[index])
         self.gated = [c for c in self.gated if not c.finished]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import values
-from ..registry import CellPatternCheck, TableCheck, excerpt, register
+from ..registry import CELL_EDGE, CellPatternCheck, TableCheck, excerpt, register
 
 _ERA = "明治|大正|昭和|平成|令和"
 _ERA_DATE = re.compile(
@@ -14,7 +14,7 @@ _ERA_DATE = re.compile(
 _PLAIN_NUMBER = values.PLAIN_NUMBER.fullmatch
 # a value made of these characters only is never a number written as text: TEXT_NUMBER over
 # them is [-+]?\d+(\.\d+)?, a plain number
-_NOT_PLAIN_CHAR = re.compile(r"[^0-9.eE+\-\n]")
+_PLAIN_CHARS = b"0123456789.eE+-\n"
 _WESTERN_YEAR = re.compile(r"(?<![0-9])(18[6-9]\d|19\d\d|20\d\d)(?![0-9])")
 
 
@@ -40,8 +40,8 @@ class NumberAsText(TableCheck):
             self.stop()
 
     def rows(self, chunk):
-        columns = [chunk.column(c) for c in self.columns]
-        if None in columns or _NOT_PLAIN_CHAR.search("\n".join(map("\n".join, columns))):
+        texts = [chunk.column_text(c) for c in self.columns]
+        if None in texts or not all(map(_plain_chars_only, texts)):
             return super().rows(chunk)
         return None
 
@@ -54,6 +54,11 @@ class NumberAsText(TableCheck):
                 if value and not plain(value) and values.is_number_as_text(value):
                     self.report(self.at(number, column + 1), value=excerpt(value))
         return None
+
+
+def _plain_chars_only(text: str) -> bool:
+    # deleting the allowed bytes in C is several times faster than a regex scan for the rest
+    return text.isascii() and not text.encode("ascii").translate(None, _PLAIN_CHARS)
 
 
 @register
@@ -153,7 +158,7 @@ class CellLinebreakOrPadding(CellPatternCheck):
     # a blank counts at the start or end of a cell, or before another space
     gates = (
         ("\r\n\u3000", ""),
-        (" \t", "(?:(?<=[\x1e\x1f][ \t])|(?=[\x1e\x1f])|(?<=  ))"),
+        (" \t", f"(?:(?<={CELL_EDGE}[ \t])|(?={CELL_EDGE})|(?<=  ))"),
     )
     message = {
         "ja": "セル内の改行・スペースで体裁を整えています（「{value}」）",

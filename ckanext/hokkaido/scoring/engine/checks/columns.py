@@ -4,6 +4,7 @@ costs nothing (the check stops in begin())."""
 
 from __future__ import annotations
 
+import functools
 import re
 from abc import abstractmethod
 from collections.abc import Callable
@@ -39,44 +40,62 @@ def is_date_label(label: str) -> bool:
 def is_month_day(value: str) -> bool:
     """'1/22', '1月22日', '１／２２(土)': a month and a day, and no year."""
     match = _MONTH_DAY.fullmatch(value)
-    if match is None:
-        return False
+    return match is not None and _is_valid_month_day(match)
+
+
+def _is_valid_month_day(match: re.Match[str]) -> bool:
     month, day = (int(values.normalize_label(g)) for g in match.groups() if g is not None)
     return 1 <= month <= 12 and 1 <= day <= 31
 
 
-def _is_excel_serial(value: str) -> bool:
-    return _EXCEL_SERIAL.fullmatch(value) is not None
+@functools.lru_cache(maxsize=16)
+def _column_screen(pattern: re.Pattern[str]) -> Callable[[str], re.Match[str] | None]:
+    """Search of a column text (Chunk.column_text) that finds every value which, once
+    stripped, fullmatches `pattern`; it starts with a literal, so it runs in C."""
+    return re.compile(rf"\n\s*(?:{pattern.pattern})\s*(?=\n)", pattern.flags).search
 
 
 class _LabelledColumnCheck(TableCheck):
     """Looks at the cells of the columns whose header label it wants; stops when there is
-    none. `test(label)` returns the predicate that tells a bad value of that column."""
+    none. `test(label)` returns the pattern that every bad value of that column fullmatches
+    once stripped, and `confirm(match)` tells whether a value that does is bad."""
 
     def begin(self, sheet) -> None:
         super().begin(sheet)
         self.header = sheet.layout.header
-        self.targets: list[tuple[int, Callable[[str], bool]]] = []
+        self.targets: list[tuple[int, re.Pattern[str]]] = []
         for index, label in enumerate(self.header):
-            bad = self.test(values.normalize_label(label)) if label else None
-            if bad is not None:
-                self.targets.append((index, bad))
+            pattern = self.test(values.normalize_label(label)) if label else None
+            if pattern is not None:
+                self.targets.append((index, pattern))
         if not self.targets:
             self.stop()
 
     @abstractmethod
-    def test(self, label: str) -> Callable[[str], bool] | None:
-        """For a normalised header label: the predicate of its bad values, or None."""
+    def test(self, label: str) -> re.Pattern[str] | None:
+        """For a normalised header label: the pattern of its bad values, or None."""
+
+    def confirm(self, match: re.Match[str]) -> bool:
+        return True
+
+    def rows(self, chunk):
+        # usual case: one search of each column finds no value that could be bad
+        for column, pattern in self.targets:
+            text = chunk.column_text(column)
+            if text is None or _column_screen(pattern)(text):
+                return super().rows(chunk)
+        return None
 
     def row(self, number, cells):
         width = len(cells)
-        for column, bad in self.targets:
+        for column, pattern in self.targets:
             if column < width:
-                value = cells[column]
-                if value and bad(value.strip()):
+                value = cells[column].strip()
+                match = pattern.fullmatch(value)
+                if match is not None and self.confirm(match):
                     self.report(
                         self.at(number, column + 1),
-                        value=excerpt(value.strip()),
+                        value=excerpt(value),
                         column=self.header[column],
                     )
         return None
@@ -98,7 +117,7 @@ class ExcelSerialDate(_LabelledColumnCheck):
     }
 
     def test(self, label):
-        return _is_excel_serial if is_date_label(label) else None
+        return _EXCEL_SERIAL if is_date_label(label) else None
 
 
 @register
@@ -117,7 +136,10 @@ class DateWithoutYear(_LabelledColumnCheck):
     }
 
     def test(self, label):
-        return is_month_day if is_date_label(label) else None
+        return _MONTH_DAY if is_date_label(label) else None
+
+    def confirm(self, match):
+        return _is_valid_month_day(match)
 
 
 @register
@@ -137,7 +159,7 @@ class LostLeadingZero(_LabelledColumnCheck):
 
     def test(self, label):
         if _PHONE_LABEL.search(label):
-            return _PHONE_WITHOUT_ZERO.fullmatch
+            return _PHONE_WITHOUT_ZERO
         if _POSTAL_LABEL.search(label):
-            return _POSTAL_WITHOUT_ZERO.fullmatch
+            return _POSTAL_WITHOUT_ZERO
         return None

@@ -49,6 +49,19 @@ def _label(value: str) -> str:
     return values.normalize_label(value).lower()
 
 
+# a label separator that is no space, and that NFKC and lower() neither change nor join
+# with its neighbours: _label() of joined cells is the join of their labels
+_LABEL_JOIN = "\x00"
+
+
+def _some_label_is(cells: list[str], label: str) -> bool:
+    """Whether _label(cell) == label for some cell; the cells are normalised at once, in C."""
+    text = _LABEL_JOIN.join(cells)
+    if text.count(_LABEL_JOIN) != len(cells) - 1:
+        return True  # a cell holds the separator: cannot tell, so maybe
+    return f"{_LABEL_JOIN}{label}{_LABEL_JOIN}" in f"{_LABEL_JOIN}{_label(text)}{_LABEL_JOIN}"
+
+
 @register
 class TitleRow(TableCheck):
     rule = "title-row"
@@ -330,6 +343,19 @@ class MultipleTables(TableCheck):
         self.header_key = [_label(v) for v in sheet.layout.header]
         self.numeric = sheet.layout.numeric_columns
         self.after_blank = False
+
+    def rows(self, chunk):
+        # after a non-blank row, a chunk without blank rows can only repeat the header, and
+        # then one of its first cells reads as the header's first label
+        if self.after_blank or not chunk.no_blank_row or self._may_repeat_header(chunk):
+            return super().rows(chunk)
+        return None
+
+    def _may_repeat_header(self, chunk) -> bool:
+        if len(self.header_key) < 2:
+            return False
+        first = chunk.column(0)
+        return first is None or _some_label_is(first, self.header_key[0])
 
     def row(self, number, cells):
         if not any(cells):

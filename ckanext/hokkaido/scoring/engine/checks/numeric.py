@@ -84,6 +84,13 @@ class AnnotationInNumericCell(TableCheck):
         if not self.columns:
             self.stop()
 
+    def rows(self, chunk):
+        # every match of _ANNOTATION holds ※ or 注: columns without either hold no mark
+        texts = [chunk.column_text(c) for c in self.columns]
+        if None in texts or any("※" in text or "注" in text for text in texts):
+            return super().rows(chunk)
+        return None
+
     def row(self, number, cells):
         width = len(cells)
         search = _ANNOTATION.search

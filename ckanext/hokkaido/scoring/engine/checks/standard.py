@@ -7,8 +7,6 @@ import functools
 import re
 from abc import abstractmethod
 
-from ckanext.hokkaido.hierarchy.reference.municipalities import is_valid_lg_code
-
 from ..registry import StandardCheck, excerpt, register
 from ..standards import header_key
 
@@ -23,6 +21,9 @@ LONGITUDE_RANGE = (122.0, 154.0)
 @functools.lru_cache(maxsize=4096)  # a file repeats its few codes on every row
 def lg_code_is_valid(code: str) -> bool:
     """全国地方公共団体コード: 6 digits, the last one the check digit."""
+    # imported when first needed: a table without codes does not pay for the reference data
+    from ckanext.hokkaido.hierarchy.reference.municipalities import is_valid_lg_code
+
     return is_valid_lg_code(code)
 
 
@@ -201,14 +202,15 @@ class _CoordinateCheck(StandardCheck):
 
     def rows(self, chunk):
         # usual case: every latitude and longitude a plain decimal well inside Japan
-        lat, lon = chunk.column(self.latitude), chunk.column(self.longitude)
-        if (
-            lat is None
-            or lon is None
-            or not (_inside_all(lat, LATITUDE_RANGE) and _inside_all(lon, LONGITUDE_RANGE))
-        ):
+        key = ("coordinates inside Japan", self.latitude, self.longitude)
+        if not chunk.shared(key, lambda: self._all_inside(chunk)):
             return super().rows(chunk)
         return None
+
+    def _all_inside(self, chunk) -> bool:
+        return _inside_all(chunk, self.latitude, LATITUDE_RANGE) and _inside_all(
+            chunk, self.longitude, LONGITUDE_RANGE
+        )
 
     def pair(self, cells) -> tuple[str, str]:
         width = len(cells)
@@ -217,19 +219,35 @@ class _CoordinateCheck(StandardCheck):
         return lat, lon
 
 
-# (two searches: an alternation that starts with a class is not scanned for in C)
-_NOT_DECIMAL_CHAR = re.compile(r"[^0-9.\n]")
-_BAD_DOT_OR_EMPTY = re.compile(r"\.(?:\n|[0-9]*\.)|\n[.\n]")
+def _inside_all(chunk, column: int, bounds: tuple[float, float]) -> bool:
+    """Every cell of the column is a plain decimal within bounds (so _DECIMAL matches it and
+    its number is inside); one C-level match of the whole column."""
+    pattern = _plain_decimals_within(bounds)
+    text = chunk.column_text(column)
+    return pattern is not None and text is not None and pattern.fullmatch(text) is not None
 
 
-def _inside_all(cells: list[str], bounds: tuple[float, float]) -> bool:
-    """Every cell is digits with at most one inner dot (so _DECIMAL matches it) and within
-    bounds; decided by one regex search and C-level min/max."""
-    text = "\n" + "\n".join(cells) + "\n"
-    if not cells or _NOT_DECIMAL_CHAR.search(text) or _BAD_DOT_OR_EMPTY.search(text):
-        return False
-    numbers = list(map(float, cells))
-    return bounds[0] <= min(numbers) and max(numbers) <= bounds[1]
+@functools.lru_cache(maxsize=8)
+def _plain_decimals_within(bounds: tuple[float, float]) -> re.Pattern[str] | None:
+    """Matches a column text (see Chunk.column_text) whose values are all digits with an
+    optional fraction, between whole-number bounds: an integer part from low to high - 1,
+    or high itself with a zero fraction. None for other bounds."""
+    low, high = bounds
+    if not (low.is_integer() and high.is_integer() and 0 <= low < high <= low + 1000):
+        return None
+    integers = _numerals(int(low), int(high) - 1)
+    return re.compile(rf"(?:\n(?:{integers})(?:\.[0-9]+)?|\n{int(high)}(?:\.0+)?)++\n")
+
+
+def _numerals(low: int, high: int) -> str:
+    """A regex of the numerals from low to high: one alternative per leading digits, with
+    a class of the last digits (2[0-9]|3[0-9]|4[0-5])."""
+    last_digits: dict[str, str] = {}
+    for number in range(low, high + 1):
+        head, digit = divmod(number, 10)
+        key = str(head) if head else ""
+        last_digits[key] = last_digits.get(key, "") + str(digit)
+    return "|".join(f"{head}[{digits}]" for head, digits in last_digits.items())
 
 
 def _inside(number: float | None, bounds: tuple[float, float]) -> bool:

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
-from . import csv, ods, xls, xlsx
+import importlib
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from . import csv
+
+
+def _imported_when_used(module: str) -> Callable[[str, Any], Iterator[Any]]:
+    """The spreadsheet readers are imported by their first file: scoring a CSV does not
+    pay for them at start-up."""
+
+    def read_sheets(path: str, context: Any) -> Iterator[Any]:
+        return importlib.import_module(f"{__name__}.{module}").read_sheets(path, context)
+
+    return read_sheets
+
 
 READERS = {
     "csv": csv.read_sheets,
     "tsv": csv.read_sheets,
-    "xlsx": xlsx.read_sheets,
-    "xls": xls.read_sheets,
-    "ods": ods.read_sheets,
+    "xlsx": _imported_when_used("xlsx"),
+    "xls": _imported_when_used("xls"),
+    "ods": _imported_when_used("ods"),
 }
