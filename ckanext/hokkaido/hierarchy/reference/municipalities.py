@@ -41,7 +41,6 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 
 MUNICIPALITIES_CSV = "hokkaido_municipalities.csv"
 SUBPREFECTURES_CSV = "hokkaido_subprefectures.csv"
@@ -289,6 +288,9 @@ def _romaji_of(char: str) -> str:
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
+    from importlib import resources  # only when the lists are read: the scorer needs just
+    # the check digit, and importlib.resources is a noticeable part of its start-up
+
     path = resources.files(__package__).joinpath("data", name)
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))

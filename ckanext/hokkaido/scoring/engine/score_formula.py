@@ -1,24 +1,24 @@
-"""The 0-100 score. Its numbers live in data/score_weights.yaml; README explains them."""
+"""The 0-100 score. Its numbers live in data/score_weights.toml; README explains them."""
 
 from __future__ import annotations
 
 import functools
+import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .result import Finding
 
-_WEIGHTS = Path(__file__).with_name("data") / "score_weights.yaml"
+_WEIGHTS = Path(__file__).with_name("data") / "score_weights.toml"
 
 
 @functools.lru_cache(maxsize=1)
 def weights() -> dict:
-    import yaml  # imported when first needed, off the start-up path of library users
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when built
-    with open(_WEIGHTS, encoding="utf-8") as stream:
-        return yaml.load(stream, Loader=loader)  # noqa: S506 (a safe loader)
+    with open(_WEIGHTS, "rb") as stream:
+        table = tomllib.load(stream)
+    table["base_by_stars"] = {int(stars): base for stars, base in table["base_by_stars"].items()}
+    return table
 
 
 def compute_score(stars: int, findings: list[Finding], standard_clean: bool) -> int:
