@@ -92,9 +92,9 @@ def browser_page(chromium, live_server):
     page.on("request", lambda request: visit.requests.append(request.url))
     page.on(
         "console",
-        lambda message: visit.console_errors.append(message.text)
-        if message.type == "error"
-        else None,
+        lambda message: (
+            visit.console_errors.append(message.text) if message.type == "error" else None
+        ),
     )
     page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
     yield visit
