@@ -243,3 +243,70 @@ def test_the_template_command_writes_a_workbook(cli, tmp_path):
 def test_an_unknown_organization_is_not_found(sysadmin):
     with pytest.raises(tk.ObjectNotFound):
         import_inventory(io.BytesIO(inventory_csv(ITEMS)), "x.csv", "no-such-org", sysadmin["name"])
+
+
+CHECK_CASES = [
+    {
+        "inventory_id": "P-001",
+        "title": "リソースのない公開済",
+        "publication_status": "published",
+        "license_id": "CC-BY-4.0",
+    },
+    {
+        "inventory_id": "P-002",
+        "title": "ライセンスのない公開済",
+        "publication_status": "published",
+        "resource_url": "https://www.city.example.jp/a.csv",
+    },
+    {"inventory_id": "P-003", "title": "公開予定で時期なし", "publication_status": "planned"},
+    {
+        "inventory_id": "P-004",
+        "title": "公開不可で理由なし",
+        "publication_status": "unpublished",
+        "disclosure": "closed",
+    },
+    {"inventory_id": "P-005", "title": "問題のない未公開", "publication_status": "unpublished"},
+    {
+        "inventory_id": "P-006",
+        "title": "リソースのある公開済",
+        "publication_status": "published",
+        "license_id": "CC-BY-4.0",
+        "resource_url": "https://www.city.example.jp/b.csv",
+        "resource_name": "一覧",
+        "resource_format": "CSV",
+    },
+]
+
+
+def _verdicts(report) -> dict[str, str]:
+    return {row.inventory_id: row.outcome for row in report.rows}
+
+
+@pytest.mark.parametrize("case", CHECK_CASES, ids=lambda c: c["inventory_id"])
+def test_the_check_only_run_gives_each_row_the_verdict_the_import_gives(org, sysadmin, case):
+    data = inventory_csv([case])
+
+    checked = import_inventory(io.BytesIO(data), "x.csv", org["id"], sysadmin["name"], dry_run=True)
+    imported = import_inventory(
+        io.BytesIO(data), "x.csv", org["id"], sysadmin["name"], skip_invalid=True
+    )
+
+    assert _verdicts(checked) == _verdicts(imported)
+
+
+def test_a_published_item_with_its_resource_round_trips(org, sysadmin):
+    row = CHECK_CASES[-1]
+    import_inventory(io.BytesIO(inventory_csv([row])), "x.csv", org["id"], sysadmin["name"])
+    dataset = helpers.call_action("package_search", fq=f"owner_org:{org['id']}")["results"][0]
+    assert dataset["private"] is False
+    assert [(r["url"], r["name"], r["format"]) for r in dataset["resources"]] == [
+        ("https://www.city.example.jp/b.csv", "一覧", "CSV")
+    ]
+
+    exported = helpers.call_action(
+        "hokkaido_inventory_export", organization=org["id"], format="csv"
+    )
+    again = import_inventory(
+        io.BytesIO(base64.b64decode(exported["data_base64"])), "x.csv", org["id"], sysadmin["name"]
+    )
+    assert _verdicts(again) == {"P-006": "unchanged"}

@@ -44,10 +44,10 @@ def validate(data_dict: dict, user: model.User) -> tuple[dict, dict]:
     """package_create's permission check and validation, writing nothing: the dataset as
     it would be saved, and the errors. Raises NotAuthorized."""
     context = _context(user)
-    package_plugin = _package_plugin(data_dict)
+    plugin = package_plugin(data_dict)
     tk.check_access("package_create", context, data_dict)
     return lib_plugins.plugin_validate(
-        package_plugin, context, data_dict, package_plugin.create_package_schema(), "package_create"
+        plugin, context, data_dict, plugin.create_package_schema(), "package_create"
     )
 
 
@@ -133,7 +133,9 @@ def index(package_id: str, user: model.User, activity_type: str | None = "new") 
         _record_activity(package_id, custom_dict, user, activity_type)
 
 
-def _package_plugin(data_dict: dict):
+def package_plugin(data_dict: dict):
+    """The dataset type's plugin, as package_create and package_update look it up (the
+    type defaults like package_create's): checks must validate with the same schema."""
     if "type" not in data_dict:
         # as package_create: the default plugin's first type, else 'dataset'
         default_plugin = lib_plugins.lookup_package_plugin()

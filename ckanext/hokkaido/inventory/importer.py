@@ -170,11 +170,20 @@ def _plan_row(row, org, existing: dict[str, dict]) -> tuple[RowOutcome, dict]:
         return RowOutcome(row.row_number, inventory_id, "unchanged", package_id=current["id"]), {}
     if current:
         # the whole dataset as package_show has it, or package_update would drop the rest
-        package = {**_package_show(current["id"]), **fields}
+        shown = _package_show(current["id"])
+        package = {**shown, **fields}
+        if "resources" in fields:  # the sheet holds the first resource: keep the others
+            package["resources"] = _with_first_resource(shown["resources"], fields["resources"][0])
         return RowOutcome(row.row_number, inventory_id, "updated"), package
     name = naming.dataset_name(org.name, inventory_id)
     package = {"name": name, "owner_org": org.id, **fields}
     return RowOutcome(row.row_number, inventory_id, "created"), package
+
+
+def _with_first_resource(resources: list[dict], first: dict) -> list[dict]:
+    if not resources:
+        return [first]
+    return [{**resources[0], **first}, *resources[1:]]
 
 
 def _writes(planned: list[tuple[RowOutcome, dict]]) -> list[tuple[RowOutcome, dict]]:
@@ -207,7 +216,7 @@ def _check(action: str, package: dict, user: str) -> list[dict]:
                 "Not allowed to edit this organization's datasets",
             )
         ]
-    plugin = lib_plugins.lookup_package_plugin(package.get("type"))
+    plugin = bulk_create.package_plugin(package)
     if action == "package_create":
         schema = plugin.create_package_schema()
     else:

@@ -4,7 +4,12 @@ Nothing in this package imports CKAN; the plugin side adapts it.
 """
 
 from .columns import Choice, Column, match_header
-from .package_fields import changed_fields, fields_differ, row_to_package_fields
+from .package_fields import (
+    changed_fields,
+    fields_differ,
+    package_to_row_values,
+    row_to_package_fields,
+)
 from .reader import MAX_FILE_BYTES, check_file, parse_inventory
 from .results import FileError, InventoryRow, ParsedInventory, RowError
 from .template import write_template_xlsx
@@ -22,6 +27,7 @@ __all__ = [
     "check_file",
     "fields_differ",
     "match_header",
+    "package_to_row_values",
     "parse_inventory",
     "row_to_package_fields",
     "write_inventory_csv",

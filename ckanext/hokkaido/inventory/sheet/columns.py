@@ -68,8 +68,21 @@ def load_schema() -> dict:
 
 @cache
 def columns() -> tuple[Column, ...]:
+    """The dataset's columns, then those of its first resource (see resource_columns)."""
     fields = load_schema()["dataset_fields"]
-    return tuple(_column(f) for f in fields if f.get("inventory_column"))
+    return tuple(_column(f) for f in fields if f.get("inventory_column")) + resource_columns()
+
+
+@cache
+def resource_columns() -> tuple[Column, ...]:
+    """Resource fields marked `inventory_column: <sheet field>`, headed by their
+    `inventory_label`: the columns of a dataset's first resource."""
+    fields = load_schema().get("resource_fields") or []
+    return tuple(
+        _column({**f, "field_name": f["inventory_column"], "label": f["inventory_label"]})
+        for f in fields
+        if f.get("inventory_column")
+    )
 
 
 @cache

@@ -15,6 +15,7 @@ import openpyxl
 
 from . import columns as cols
 from .cells import neutralise
+from .package_fields import package_to_row_values
 from .results import InventoryRow
 from .values import format_cell
 
@@ -28,7 +29,7 @@ def header_row() -> list[str]:
 
 def row_cells(item: Mapping | InventoryRow) -> list[str]:
     """Cell texts of one dataset (package dict or parsed InventoryRow), in column order."""
-    values = item.values if isinstance(item, InventoryRow) else item
+    values = item.values if isinstance(item, InventoryRow) else package_to_row_values(item)
     return [neutralise(format_cell(c, values.get(c.field))) for c in cols.columns()]
 
 
