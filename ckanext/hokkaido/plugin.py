@@ -13,6 +13,7 @@ from ckanext.hokkaido.demo import cli as demo_cli
 from ckanext.hokkaido.hierarchy import actions as hierarchy_actions
 from ckanext.hokkaido.hierarchy import auth as hierarchy_auth
 from ckanext.hokkaido.hierarchy import cli as hierarchy_cli
+from ckanext.hokkaido.hierarchy import display as hierarchy_display
 from ckanext.hokkaido.hierarchy import helpers as hierarchy_helpers
 from ckanext.hokkaido.hierarchy import search as hierarchy_search
 from ckanext.hokkaido.hierarchy import validators as hierarchy_validators
@@ -20,6 +21,8 @@ from ckanext.hokkaido.hierarchy import views as hierarchy_views
 from ckanext.hokkaido.inventory import actions as inventory_actions
 from ckanext.hokkaido.inventory import auth as inventory_auth
 from ckanext.hokkaido.inventory import cli as inventory_cli
+from ckanext.hokkaido.inventory import helpers as inventory_helpers
+from ckanext.hokkaido.inventory import license_titles
 from ckanext.hokkaido.inventory import validators as inventory_validators
 from ckanext.hokkaido.inventory import views as inventory_views
 from ckanext.hokkaido.inventory.sheet.licenses import LICENSES_PATH
@@ -45,7 +48,7 @@ def _auth_functions() -> dict:
 
 
 def _helpers() -> dict:
-    return public_functions(hierarchy_helpers, scoring_helpers)
+    return public_functions(hierarchy_helpers, inventory_helpers, scoring_helpers)
 
 
 def _validators() -> dict:
@@ -82,6 +85,7 @@ class HokkaidoPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IFacets, inherit=True)
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IMiddleware, inherit=True)
+    p.implements(p.IOrganizationController, inherit=True)
 
     # IConfigurer
 
@@ -125,6 +129,17 @@ class HokkaidoPlugin(p.SingletonPlugin, DefaultTranslation):
             summary = resource_scoring.dataset_summary(pkg_dict["id"])
             pkg_dict.update(scoring_search.score_fields(summary))
         return pkg_dict
+
+    def before_dataset_view(self, pkg_dict):
+        return hierarchy_display.localise_dataset(license_titles.localise_dataset(pkg_dict))
+
+    def after_dataset_search(self, search_results, search_params):
+        return hierarchy_display.localise_search(license_titles.localise_search(search_results))
+
+    # IOrganizationController
+
+    def before_view(self, data_dict):
+        return hierarchy_display.localise_organization(data_dict)
 
     def after_dataset_create(self, context, pkg_dict):
         scoring_jobs.enqueue_changed(pkg_dict)
