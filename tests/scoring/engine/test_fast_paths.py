@@ -15,7 +15,7 @@ import random
 
 import pytest
 
-from ckanext.hokkaido.scoring.engine import Limits, score_file, table
+from ckanext.hokkaido.scoring.engine import Limits, registry, score_file, score_formula, table
 from ckanext.hokkaido.scoring.engine.checks import columns, layout, standard
 from ckanext.hokkaido.scoring.engine.limits import LimitExceeded
 from ckanext.hokkaido.scoring.engine.readers import csv as csv_reader
@@ -101,7 +101,8 @@ PROBLEMS = {
 }
 # data rows (the header is row 1) around the first chunk (the layout sample), chunk and
 # block boundaries, and the end
-PLACES = [2, 3, 60, 61, 62, 1023, 1024, 1025, 1026, 1085, 1086, 2048, 2049, ROWS, ROWS + 1]
+PLACES = [2, 3, 60, 61, 62, 660, 661, 1023, 1024, 1025, 1026, 1085, 1086, 1260, 1261, 2048]
+PLACES += [2049, ROWS, ROWS + 1]
 
 
 def _table(problems: dict[int, str]) -> list[list[str]]:
@@ -380,3 +381,31 @@ def test_the_coordinate_screen_passes_only_plain_decimals_within_bounds(bounds):
     column = "\n" + "\n".join(inside) + "\n"
     assert pattern.fullmatch(column)
     assert not pattern.fullmatch(column.replace(f"\n{low}.5\n", f"\n{low}.5\n\n"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "a", "é", "函館", "𝐓", "a𝐓", "x" * 300, "é" * 300, "函" * 300, "函" * 300 + "𝐓"],
+)
+@pytest.mark.parametrize("length", [1, 257, 4096])
+def test_the_storage_size_tells_astral_characters_as_encoding_does(text, length):
+    """Gate.pattern_for tells a text past U+FFFF by its size in memory (long ones, CPython):
+    the same answer as encoding it, at any place of the character."""
+    for value in (text * length, "a" * length + text, text + "函" * length):
+        assert registry._has_astral(value) == registry._encoded_has_astral(value), value[:20]
+
+
+def test_the_score_weights_read_without_tomllib_equal_tomllib():
+    import tomllib
+
+    text = score_formula._WEIGHTS.read_text(encoding="utf-8")
+    assert score_formula.simple_toml(text) == tomllib.loads(text)
+    for other in (
+        "a = 1\n[t]\nb = -2\n# note\n[u]\nc = 0",
+        "key=3\n  [table]  \n  x   =   10  ",
+        "[t]\nx = 1\n[u]\nx = 2",
+    ):
+        assert score_formula.simple_toml(other) == tomllib.loads(other), other
+    # anything else is left to tomllib (which reads it, or refuses it)
+    for other in ("a = 1.5", 'a = "x"', "a = 1 # note", "a = 01", "[t]\n[t]", "a = 1\na = 2"):
+        assert score_formula.simple_toml(other) is None, other

@@ -5,13 +5,15 @@ from ckanext.hokkaido.scoring.engine import score_file, score_url
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from .engine import refused_result, score_file, score_url
 from .limits import Limits
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .fetch import FetchPolicy, FetchRefused, fetch_to_file
+
 
 __all__ = [
     "score_file",

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from . import licenses, standards
 from .detect import detect
@@ -18,11 +16,27 @@ from .score_formula import compute_score
 from .stars import count_stars
 from .table import DELIMITED_FORMATS, TABLE_FORMATS, run_sheet
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from . import fetch, structured
 
+
 STRUCTURED_FORMATS = frozenset({"json", "geojson", "xml", "rdf"})
-log = logging.getLogger(__name__)
+
+
+def _log():
+    """This module's logger; logging is imported only when a file fails (start-up time)."""
+    import logging
+
+    return logging.getLogger(__name__)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "log":  # `engine.log`, as the module's logger was once named
+        return _log()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclasses.dataclass
@@ -88,11 +102,11 @@ def score_file(
     except LimitExceeded as exc:
         error = f"{exc.ja} / {exc.en}"
     except (MemoryError, RecursionError):
-        log.warning("scoring %s: too complex", path, exc_info=True)
+        _log().warning("scoring %s: too complex", path, exc_info=True)
         error = "ファイルが複雑すぎて解析できません / the file is too complex to assess"
     except Exception:  # a broken file must give a result, whatever the parser raises
         # users see a plain message; the parser's words (class names, paths) go to the log
-        log.warning("scoring %s: unreadable", path, exc_info=True)
+        _log().warning("scoring %s: unreadable", path, exc_info=True)
         error = "ファイルを読み取れません（壊れているか、形式が正しくありません） / could not read the file (broken or not in the format it seems to be)"  # noqa: E501
     return _result(context, reporter, error)
 

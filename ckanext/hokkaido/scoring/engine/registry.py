@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from abc import ABC, abstractmethod
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate
-from typing import Any, ClassVar
 
 from .result import Finding, Location
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
+
 
 CHECKS: dict[str, type[Check]] = {}
 
@@ -259,8 +264,19 @@ class Gate:
 
 
 def _has_astral(text: str) -> bool:
-    """Whether `text` holds a character past U+FFFF (encoded in C, nearly a copy)."""
+    """Whether `text` holds a character past U+FFFF. CPython stores a string with 1, 2 or 4
+    bytes per character, 4 only when one is past U+FFFF, so the size of a long one tells at
+    once; elsewhere it is encoded in C (nearly a copy)."""
+    if _STORAGE_TELLS and len(text) > 256:
+        return sys.getsizeof(text) > 3 * len(text)
+    return _encoded_has_astral(text)
+
+
+def _encoded_has_astral(text: str) -> bool:
     return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+
+
+_STORAGE_TELLS = sys.implementation.name == "cpython"
 
 
 _CLASS_ITEM = re.compile(r"(.)(?:-(.))?", re.DOTALL)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .structured import StructureInfo
+
 
 STARS_BY_FORMAT = {
     "xls": 2,

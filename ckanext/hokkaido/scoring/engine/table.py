@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from collections.abc import Callable, Iterator
-from typing import Any
 
 from . import values
 from .limits import LimitExceeded
@@ -22,9 +21,17 @@ from .registry import (
     gate_pattern,
 )
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
 TABLE_FORMATS = frozenset({"csv", "tsv", "xlsx", "xls", "ods"})
 DELIMITED_FORMATS = frozenset({"csv", "tsv"})
-_CHUNK_ROWS = 1024
+# rows of a chunk: fewer than the cyclic collector's first threshold (700 new containers).
+# The rows of a chunk are freed before the next chunk is full, so that reading them does not
+# set off collections that would walk and promote them (a tenth of the pass, at 1,024)
+_CHUNK_ROWS = 600
 # characters of the rows held at once (a chunk, the layout sample): bounds memory with long rows
 _CHUNK_CHARS = 1024**2
 _SAMPLE_CHARS = 4 * 1024**2

