@@ -63,7 +63,7 @@ def test_issue_field_names_are_all_present():
         "title",
         "notes",
         "department",
-        "contact",
+        "contact_info",
         "holding_form",
         "file_formats",
         "record_count",
@@ -90,6 +90,7 @@ def test_every_hokkaido_validator_the_schema_names_is_registered_by_the_plugin()
     ours = {n.split("(")[0] for text in named for n in text.split() if n.startswith("hokkaido_")}
     assert ours == {
         "hokkaido_bodik_tags",
+        "hokkaido_default_name",
         "hokkaido_inventory_rules",
         "hokkaido_inventory_id_unique",
     }

@@ -37,7 +37,7 @@ def full_package(**overrides) -> dict:
         "title": "AED設置箇所一覧",
         "notes": "市内のAED設置場所\n2行目",
         "department": "総務部情報政策課",
-        "contact": "011-123-4567 / info@example.lg.jp",
+        "contact_info": "011-123-4567 / info@example.lg.jp",
         "holding_form": "electronic_file",
         "file_formats": ["csv", "pdf"],
         "record_count": "約120件",
