@@ -32,12 +32,15 @@ from ckanext.hokkaido.scoring import jobs as scoring_jobs
 from ckanext.hokkaido.scoring import resource_scoring
 from ckanext.hokkaido.scoring import search as scoring_search
 from ckanext.hokkaido.scoring import views as scoring_views
+from ckanext.hokkaido.search import actions as search_actions
 from ckanext.hokkaido.search import facets, query
 from ckanext.hokkaido.security import csrf, headers
 
 
 def _actions() -> dict:
-    return public_functions(hierarchy_actions, inventory_actions, scoring_actions, privacy_actions)
+    return public_functions(
+        hierarchy_actions, inventory_actions, scoring_actions, privacy_actions, search_actions
+    )
 
 
 def _auth_functions() -> dict:
