@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import ckan.plugins as plugins
 import pytest
 from ckan.tests import factories
 
@@ -35,6 +36,22 @@ def clean_db(reset_db, migrate_db_for):
     reset_db()
     for plugin in PLUGINS_WITH_MIGRATIONS:
         migrate_db_for(plugin)
+
+
+@pytest.fixture(scope="module")
+def seeded(reset_db, migrate_db_for, reset_index):
+    """One database with the 194 seeded organizations for the whole module: seeding
+    takes tens of seconds, so tests using it add datasets and never reset the database."""
+    plugins.load_all()
+    reset_db()
+    reset_index()
+    for plugin in PLUGINS_WITH_MIGRATIONS:
+        migrate_db_for(plugin)
+    from ckanext.hokkaido.hierarchy import seeding as organizations
+
+    report = organizations.seed()
+    yield report
+    plugins.unload_all()
 
 
 # Every queue the portal uses (CKAN's, the inventory's, scoring's).

@@ -8,6 +8,7 @@ import ckan.plugins.toolkit as tk
 import click
 from ckan.lib.plugins import DefaultTranslation
 
+from ckanext.hokkaido import refusals
 from ckanext.hokkaido.collect import public_functions
 from ckanext.hokkaido.demo import cli as demo_cli
 from ckanext.hokkaido.hierarchy import actions as hierarchy_actions
@@ -35,12 +36,15 @@ from ckanext.hokkaido.scoring import jobs as scoring_jobs
 from ckanext.hokkaido.scoring import resource_scoring
 from ckanext.hokkaido.scoring import search as scoring_search
 from ckanext.hokkaido.scoring import views as scoring_views
+from ckanext.hokkaido.search import actions as search_actions
 from ckanext.hokkaido.search import facets, query
 from ckanext.hokkaido.security import csrf, headers
 
 
 def _actions() -> dict:
-    return public_functions(hierarchy_actions, inventory_actions, scoring_actions, privacy_actions)
+    return public_functions(
+        hierarchy_actions, inventory_actions, scoring_actions, privacy_actions, search_actions
+    )
 
 
 def _auth_functions() -> dict:
@@ -102,6 +106,7 @@ class HokkaidoPlugin(p.SingletonPlugin, DefaultTranslation):
     def make_middleware(self, app, config):
         if hasattr(app, "before_request"):  # the Flask app (not a WSGI wrapper)
             app.before_request(csrf.enforce_csrf)
+            app.before_request(refusals.refuse_in_the_right_words)
             app.after_request(headers.add_security_headers)
             # Flask-Login sends the remember-me cookie with SameSite=None unless told (CKAN
             # hands it the string "None"); Strict is kept if configured, nothing weaker

@@ -71,6 +71,23 @@ def test_the_api_includes_the_childrens_datasets_when_asked():
     assert _titles(q="動物園", fq=fq, extras={"ext_include_children": "true"}) == ["旭川市の動物園"]
 
 
+def test_the_api_takes_include_children_on_get_as_docs_api_md_shows_it(app):
+    _dataset_in("012041", title="旭川市の科学館")
+    kamikawa = municipalities.subprefecture("上川総合振興局")
+    org_id = helpers.call_action("organization_show", id=kamikawa.org_name)["id"]
+
+    answer = app.get(
+        "/api/3/action/package_search",
+        query_string={
+            "q": "科学館",
+            "fq": f'owner_org:"{org_id}"',
+            "extras": '{"ext_include_children": "true"}',
+        },
+    ).json
+
+    assert [p["title"] for p in answer["result"]["results"]] == ["旭川市の科学館"]
+
+
 def test_a_subprefecture_page_includes_its_childrens_datasets_when_asked(app):
     _dataset_in("012041", title="旭川市の体育館")
     kamikawa = municipalities.subprefecture("上川総合振興局").org_name

@@ -247,6 +247,21 @@ def test_others_may_not_follow_the_import(app, org, who):
         _status_as(user, job_id)
 
 
+def test_the_refusal_to_follow_an_import_names_following_it(app, org):
+    job_id = _start(app, org, _editor_of(org), inventory_csv(ROWS[:2]))
+    outsider = _editor_of(factories.Organization())
+
+    answer = app.get(
+        "/api/action/hokkaido_inventory_import_status",
+        headers={"Authorization": outsider["token"]},
+        query_string={"id": job_id},
+        status=403,
+    ).json
+
+    assert "この取り込みを見る権限がありません" in answer["error"]["message"]
+    assert "取り込む権限" not in answer["error"]["message"]
+
+
 def test_the_importer_the_organizations_editors_and_sysadmins_may_follow_it(app, org):
     importer = _editor_of(org)
     job_id = _start(app, org, importer, inventory_csv(ROWS[:2]))

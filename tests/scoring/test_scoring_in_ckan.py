@@ -151,6 +151,21 @@ def test_only_editors_may_queue_a_resource(dataset, upload):
     assert len(_jobs()) == 1
 
 
+def test_a_refused_scoring_request_says_that_scoring_was_refused(app, dataset, upload):
+    resource = upload(GOOD_CSV, "x.csv", package_id=dataset["id"], format="CSV")
+    outsider = factories.UserWithToken()
+
+    answer = app.post(
+        "/api/action/hokkaido_score_resource",
+        json={"id": resource["id"]},
+        headers={"Authorization": outsider["token"]},
+        status=403,
+    ).json
+
+    assert "このリソースの判定を依頼する権限がありません" in answer["error"]["message"]
+    assert "見る権限" not in answer["error"]["message"]
+
+
 def test_the_report_page_explains_each_finding_in_the_ui_language(app, dataset, upload):
     resource = upload(BAD_CSV, "aed.csv", package_id=dataset["id"], format="CSV")
     resource_scoring.score_resource(resource["id"])

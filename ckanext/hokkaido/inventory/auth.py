@@ -9,14 +9,9 @@ from ckanext.hokkaido.inventory import jobs as inventory_jobs
 
 def hokkaido_inventory_import(context, data_dict):
     """Editors of the organization, the ones who may create its datasets."""
-    try:
-        org = tk.get_action("organization_show")(
-            {"ignore_auth": True}, {"id": data_dict.get("organization"), "include_datasets": False}
-        )
-        tk.check_access("package_create", dict(context), {"owner_org": org["id"]})
-    except (tk.NotAuthorized, tk.ObjectNotFound):
-        return {"success": False, "msg": tk._("Not allowed to import into this organization")}
-    return {"success": True}
+    if _may_import(context, data_dict.get("organization")):
+        return {"success": True}
+    return {"success": False, "msg": tk._("Not allowed to import into this organization")}
 
 
 def hokkaido_inventory_import_status(context, data_dict):
@@ -25,12 +20,23 @@ def hokkaido_inventory_import_status(context, data_dict):
     if status is None:
         return {"success": False, "msg": tk._("Import not found")}
     user = context.get("user")
-    if user and user == status["user"]:
+    if (user and user == status["user"]) or _may_import(context, status["organization"]):
         return {"success": True}
-    return hokkaido_inventory_import(context, {"organization": status["organization"]})
+    return {"success": False, "msg": tk._("Not allowed to see this import")}
 
 
 @tk.auth_allow_anonymous_access
 def hokkaido_inventory_export(context, data_dict):
     """Anyone: the export holds only the datasets the caller may read."""
     return {"success": True}
+
+
+def _may_import(context, organization: str | None) -> bool:
+    try:
+        org = tk.get_action("organization_show")(
+            {"ignore_auth": True}, {"id": organization, "include_datasets": False}
+        )
+        tk.check_access("package_create", dict(context), {"owner_org": org["id"]})
+    except (tk.NotAuthorized, tk.ObjectNotFound):
+        return False
+    return True
