@@ -513,18 +513,36 @@ def solr_schema(ckan_schema: str, japanese_fields: str) -> str:
     return f"{head}{japanese_fields}\n{sep}{tail}"
 
 
-def write_solr_home() -> None:
+def write_solr_home() -> bool:
+    """Write the core's configuration; True when a file changed (a running Solr must then
+    reload the core to see it)."""
     conf = SOLR_HOME / "ckan" / "conf"
     conf.mkdir(parents=True, exist_ok=True)
     shutil.copy(SOLR_TOOLS / "solr.xml", SOLR_HOME / "solr.xml")
     (SOLR_HOME / "ckan" / "core.properties").write_text("name=ckan\n")
-    for item in CONFIGSET.iterdir():
-        if item.name not in ("japanese-fields.xml", "schema.xml"):
-            shutil.copy(item, conf / item.name)
+    files = {
+        item.name: item.read_bytes()
+        for item in CONFIGSET.iterdir()
+        if item.name not in ("japanese-fields.xml", "schema.xml")
+    }
     schema = solr_schema(
         installed_ckan_schema().read_text(), (CONFIGSET / "japanese-fields.xml").read_text()
     )
-    (conf / "schema.xml").write_text(schema)
+    files["schema.xml"] = schema.encode()
+    changed = False
+    for name, content in files.items():
+        target = conf / name
+        if not target.exists() or target.read_bytes() != content:
+            target.write_bytes(content)
+            changed = True
+    return changed
+
+
+def solr_reload_core() -> None:
+    say("Solr configuration changed: reloading the core")
+    url = f"http://127.0.0.1:{PORTS['solr']}/solr/admin/cores?action=RELOAD&core=ckan"
+    with urllib.request.urlopen(url, timeout=60) as response:
+        response.read()
 
 
 def solr_url() -> str:
@@ -541,6 +559,8 @@ def solr_ready() -> bool:
 
 def solr_start() -> None:
     if pid_alive(SOLR_PID) and solr_ready():
+        if write_solr_home():
+            solr_reload_core()
         return
     if shutil.which("java") is None:
         raise StackError("Java is not installed: run 'apt-get install -y openjdk-17-jdk-headless'")
