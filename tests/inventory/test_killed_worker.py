@@ -64,7 +64,7 @@ def _start_worker(ckan_config) -> subprocess.Popen:
     )
 
 
-def _wait_for_stage(job_id: str, stage: str, seconds: float = 180) -> dict:
+def _wait_for_stage(job_id: str, stage: str, seconds: float = 420) -> dict:
     order = ("read", "check", "write", "index")
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
