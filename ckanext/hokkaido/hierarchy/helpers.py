@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
 
-from ckanext.hokkaido.hierarchy import integrity, organization_page, search
+from ckanext.hokkaido.context import request_context
+from ckanext.hokkaido.hierarchy import directory, integrity, organization_page, search
 from ckanext.hokkaido.hierarchy.tree import OrgTree, sort_key
 from ckanext.hokkaido.request_cache import once_per_request
 from ckanext.hokkaido.search import fields
@@ -71,3 +72,8 @@ def hokkaido_may_move_organizations() -> bool:
 def hokkaido_organization_numbers(org_id: str) -> dict[str, int]:
     """{followers, members} for an organization's sidebar, counted once per request."""
     return organization_page.numbers(org_id)
+
+
+def hokkaido_organization_sections() -> list[dict]:
+    """The organization list grouped by 振興局, with kana and visible dataset counts."""
+    return directory.sections(request_context())
