@@ -27,6 +27,24 @@ def _save(image: Image.Image, width: int, height: int, name: str) -> None:
     image.resize((width, height), Image.LANCZOS).save(OUT / name, optimize=True)
 
 
+def featured() -> None:
+    """CKAN's grey 420x220 picture: snowy peaks, as in the logo."""
+    image, draw = _canvas(420, 220)
+    s = SCALE
+    draw.polygon(
+        [
+            (60 * s, 180 * s),
+            (170 * s, 60 * s),
+            (225 * s, 120 * s),
+            (270 * s, 85 * s),
+            (360 * s, 180 * s),
+        ],
+        fill=INK,
+    )
+    draw.rectangle([60 * s, 190 * s, 360 * s, 198 * s], fill=INK)
+    _save(image, 420, 220, "placeholder-420x220.png")
+
+
 def organization() -> None:
     """A town hall: a pediment over columns, on a base."""
     image, draw = _canvas(210, 125)
@@ -58,6 +76,7 @@ def user() -> None:
 
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
+    featured()
     organization()
     group()
     user()

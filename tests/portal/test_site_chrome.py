@@ -24,6 +24,7 @@ CKAN_PLACEHOLDERS = (
     "ckan-footer-logo",
 )
 REPLACED_IMAGES = (
+    "placeholder-420x220.png",
     "placeholder-organization.png",
     "placeholder-group.png",
     "placeholder-user.png",
