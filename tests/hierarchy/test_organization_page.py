@@ -11,6 +11,7 @@ from ckan.tests import factories, helpers
 
 from ckanext.hokkaido.hierarchy import organization_page
 from ckanext.hokkaido.hierarchy.reference import municipalities
+from ckanext.hokkaido.hierarchy.tree import subtree
 from tests.factories import InventoryDataset
 
 pytestmark = pytest.mark.usefixtures("seeded", "with_plugins")
@@ -101,3 +102,12 @@ def test_the_loop_validator_accepts_a_parent_elsewhere_but_not_a_group():
     )
     with pytest.raises(tk.Invalid):
         validator(key, {("id",): asahikawa.id, key: group["name"]}, {}, {})
+
+
+def test_the_prefectures_subtree_is_everyone_until_an_organization_stands_outside():
+    everyone = subtree(PREFECTURE)
+    factories.Organization(title="道外の団体", image_url="")
+    not_everyone = subtree(PREFECTURE)
+
+    assert everyone.everyone and len(everyone.ids) == 194
+    assert not not_everyone.everyone and sorted(not_everyone.ids) == sorted(everyone.ids)

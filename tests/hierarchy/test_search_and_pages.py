@@ -102,6 +102,16 @@ def test_the_prefecture_page_includes_every_municipality_below_it(app):
     assert "旭川市の市民農園" in body and "函館市の市民農園" in body
 
 
+def test_the_prefecture_page_leaves_out_organizations_outside_the_tree(app):
+    outsider = factories.Organization(title="道外の団体", image_url="")
+    InventoryDataset(owner_org=outsider["id"], title="道外の観光案内")
+    _dataset_in("012041", title="旭川市の観光案内")
+
+    body = app.get(f"/organization/{municipalities.prefecture().org_name}").get_data(as_text=True)
+
+    assert "旭川市の観光案内" in body and "道外の観光案内" not in body
+
+
 def test_the_organization_count_on_the_page_stays_the_organizations_own(app):
     _dataset_in("012041", title="旭川市の公園")
     kamikawa = municipalities.subprefecture("上川総合振興局").org_name

@@ -113,14 +113,20 @@ def organization_update(next_action, context, data_dict):
 @tk.side_effect_free
 def organization_show(next_action, context, data_dict):
     """CKAN's organization_show; for an organization's own page, without its parents and
-    followers.
+    followers, and asked by id.
 
     The page shows the parents from the tree (the breadcrumb) and counts the followers
     itself (organization_page.numbers), while CKAN would dictize each parent with its
-    dataset count (a Solr facet query over every dataset) and members on every view. The
-    API and every other caller get the organization as before."""
+    dataset count (a Solr facet query over every dataset) and members on every view; and
+    CKAN looks a name up as an id first, twice. The API and every other caller get the
+    organization as before."""
     if organization_page.is_its_show(context, data_dict):
-        data_dict = {"include_groups": False, "include_followers": False, **data_dict}
+        data_dict = {
+            "include_groups": False,
+            "include_followers": False,
+            **data_dict,
+            "id": organization_page.id_of(data_dict["id"]),
+        }
     return next_action(context, data_dict)
 
 

@@ -23,6 +23,14 @@ def is_its_show(context: dict, data_dict: dict) -> bool:
     ).get("id")
 
 
+def id_of(id_or_name: str) -> str:
+    """The organization's id (one query); what was given when nothing has this name."""
+    found = model.Session.execute(
+        sa.select(model.Group.id).where(model.Group.name == id_or_name)
+    ).scalar()
+    return found or id_or_name
+
+
 def numbers(org_id: str) -> dict[str, int]:
     """{followers, members} of the organization, once per request (CKAN's page.html renders
     the sidebar twice): the counts CKAN's follower and member actions give."""

@@ -9,7 +9,7 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 import flask
 
-from ckanext.hokkaido.hierarchy.tree import OrgTree, descendant_ids
+from ckanext.hokkaido.hierarchy.tree import OrgTree, subtree
 from ckanext.hokkaido.search import fields
 
 _OWNER_ORG_FILTER = re.compile(r'owner_org:"([^"]+)"')
@@ -49,9 +49,18 @@ def include_children(search_params: dict[str, Any]) -> dict[str, Any]:
     node = OrgTree.around_for_request(match.group(1)).find(match.group(1))
     if node is None or not node.children:
         return search_params
-    ids = " OR ".join(f'"{org_id}"' for org_id in [node.id, *descendant_ids(node.id)])
-    search_params["fq"] = fq.replace(match.group(0), f"owner_org:({ids})")
+    search_params["fq"] = fq.replace(match.group(0), _subtree_filter(node.id))
     return search_params
+
+
+def _subtree_filter(org_id: str) -> str:
+    below = subtree(org_id)
+    if below.everyone:
+        # the prefecture's page: listing all 194 ids would only slow the query down (an
+        # 8 KB filter to quote and parse). Every owned dataset's organization is active:
+        # CKAN deletes an organization only once it has no datasets (or unowns them).
+        return "owner_org:[* TO *]"
+    return "owner_org:(" + " OR ".join(f'"{org_id}"' for org_id in below.ids) + ")"
 
 
 def children_wanted(values: list[str]) -> bool:

@@ -110,7 +110,7 @@ class OrgTree:
     def around(cls, id_or_name: str) -> OrgTree:
         """Only the organization, the ones above it and the ones directly below it, in one
         query: what an organization's page shows (breadcrumb, children), without loading
-        all 194 organizations. Its whole subtree: `descendant_ids`."""
+        all 194 organizations. Its whole subtree: `subtree`."""
         rows = model.Session.execute(AROUND_SQL, {"ref": id_or_name}).all()
         nodes = {row.id: _node(row) for row in rows}
         for row in rows:
@@ -244,17 +244,29 @@ AROUND_SQL = sa.text(
 )
 
 # The ids of every organization below it.
-DESCENDANT_IDS_SQL = sa.text(
+# The organization and the ids of every organization below it, with the number of active
+# organizations in the portal.
+SUBTREE_SQL = sa.text(
     f"""
     WITH RECURSIVE {_START}, {_DOWN}
-    SELECT id FROM down WHERE depth > 0
+    SELECT DISTINCT id,
+        (SELECT count(*) FROM "group" WHERE is_organization AND state = 'active') AS everyone
+    FROM down
     """
 )
 
 
-def descendant_ids(id_or_name: str) -> list[str]:
-    """Every active organization below this one, at any depth (one query, no names)."""
-    return list(model.Session.execute(DESCENDANT_IDS_SQL, {"ref": id_or_name}).scalars())
+@dataclass(frozen=True)
+class Subtree:
+    ids: list[str]  # the organization and every active one below it
+    everyone: bool  # the subtree holds every active organization of the portal
+
+
+def subtree(id_or_name: str) -> Subtree:
+    """An organization and every active organization below it, at any depth (one query,
+    ids only)."""
+    rows = model.Session.execute(SUBTREE_SQL, {"ref": id_or_name}).all()
+    return Subtree([row.id for row in rows], bool(rows) and len(rows) == rows[0].everyone)
 
 
 LEVEL_ORDER = {"prefecture": 0, "subprefecture": 1, "municipality": 2, "department": 3}
