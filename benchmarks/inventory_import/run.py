@@ -33,25 +33,22 @@ import argparse
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "tools"))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
-import stack  # noqa: E402  (tools/stack.py: ports, service env)
+from ckan_server import Server, ServerError, stack  # noqa: E402  (benchmarks/ckan_server.py)
 
 SITE_INI = REPO / ".local" / "ckan.ini"
 VENV_BIN = REPO / ".venv" / "bin"
 CKAN = VENV_BIN / "ckan"
 PYTHON = VENV_BIN / "python"
 SYSADMIN = "admin"
-SERVER_START_TIMEOUT = 180
 IMPORT_TIMEOUT = 3600
 ROW_FIELDS = (
     "inventory_id",
@@ -97,7 +94,7 @@ print(json.dumps({"created": len(datasets), "loop_seconds": time.perf_counter() 
 """
 
 
-class BenchError(Exception):
+class BenchError(ServerError):
     pass
 
 
@@ -135,12 +132,6 @@ def dataset_name(org_name: str, inventory_id: str) -> str:
     return f"{org_name}-{slug}"[:100]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def timed(command: list, env: dict, timeout: float) -> tuple[float, subprocess.CompletedProcess]:
     started = time.perf_counter()
     done = subprocess.run(
@@ -176,55 +167,6 @@ def import_counts(done: subprocess.CompletedProcess) -> dict[str, int]:
     return dict(
         zip(("created", "updated", "unchanged", "errors"), map(int, match.groups()), strict=True)
     )
-
-
-class Server:
-    """`ckan run` on a free loopback port, started and stopped by us."""
-
-    def __init__(self, env: dict, log_path: Path):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.env = dict(env, CKAN_SITE_URL=self.url)
-        self.log_path = log_path
-        self.process: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        log = open(self.log_path, "w")  # noqa: SIM115 (kept open for the child)
-        self.process = subprocess.Popen(
-            stack.ckan_run_command(self.port),
-            env=self.env,
-            cwd=REPO,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                code = self.process.returncode
-                raise BenchError(f"CKAN server exited ({code}):\n{self.log_tail()}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/api/3/action/status_show", timeout=5):
-                    return
-            except OSError:
-                time.sleep(0.5)
-        raise BenchError(
-            f"CKAN server did not answer within {SERVER_START_TIMEOUT} s:\n{self.log_tail()}"
-        )
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-    def log_tail(self) -> str:
-        try:
-            return self.log_path.read_text(errors="replace")[-3000:]
-        except OSError:
-            return ""
 
 
 def create_token(env: dict, label: str) -> str:
@@ -449,7 +391,7 @@ def main() -> None:
                 f"sample {sample['inventory_id']} {verdict}"
             )
             report(args.rows, results)
-        except BenchError as error:
+        except ServerError as error:
             say(f"\nFAILED: {error}")
             say(f"server log tail:\n{server.log_tail()}")
             raise SystemExit(1) from None

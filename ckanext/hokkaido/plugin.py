@@ -27,6 +27,9 @@ from ckanext.hokkaido.inventory import license_titles
 from ckanext.hokkaido.inventory import validators as inventory_validators
 from ckanext.hokkaido.inventory import views as inventory_views
 from ckanext.hokkaido.inventory.sheet.licenses import LICENSES_PATH
+from ckanext.hokkaido.portal import helpers as portal_helpers
+from ckanext.hokkaido.portal import settings as portal_settings
+from ckanext.hokkaido.portal import views as portal_views
 from ckanext.hokkaido.privacy import actions as privacy_actions
 from ckanext.hokkaido.scoring import actions as scoring_actions
 from ckanext.hokkaido.scoring import auth as scoring_auth
@@ -52,7 +55,7 @@ def _auth_functions() -> dict:
 
 
 def _helpers() -> dict:
-    return public_functions(hierarchy_helpers, inventory_helpers, scoring_helpers)
+    return public_functions(hierarchy_helpers, inventory_helpers, scoring_helpers, portal_helpers)
 
 
 def _validators() -> dict:
@@ -60,7 +63,12 @@ def _validators() -> dict:
 
 
 def _blueprints() -> list:
-    return [hierarchy_views.blueprint, inventory_views.blueprint, scoring_views.blueprint]
+    return [
+        hierarchy_views.blueprint,
+        inventory_views.blueprint,
+        scoring_views.blueprint,
+        portal_views.blueprint,
+    ]
 
 
 def _cli() -> list:
@@ -100,6 +108,10 @@ class HokkaidoPlugin(p.SingletonPlugin, DefaultTranslation):
         if not config_.get("licenses_group_url"):
             # The portal's licence list: CC BY 4.0, CC0, PDL1.0, 政府標準利用規約 2.0, …
             config_["licenses_group_url"] = LICENSES_PATH.as_uri()
+        portal_settings.use_portal_images(config_)
+
+    def update_config_schema(self, schema):
+        return portal_settings.with_site_texts(schema)
 
     # IMiddleware
 

@@ -101,6 +101,22 @@ def browser_page(chromium, live_server):
     context.close()
 
 
+SERIOUS = ("serious", "critical")
+
+
+def serious_violations(visit: Visit) -> list[str]:
+    """axe-core's serious and critical violations on the page, one line each (rule, the
+    elements' selectors): axe runs from the installed package, nothing is downloaded."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(visit.page).response
+    return [
+        f"{v['id']} ({v['impact']}): {[node['target'] for node in v['nodes']]}"
+        for v in results["violations"]
+        if v["impact"] in SERIOUS
+    ]
+
+
 def log_in(visit: Visit, name: str, password: str) -> None:
     """Through the login form, as a person does."""
     page = visit.page

@@ -108,6 +108,19 @@ def test_the_wheel_holds_the_same_schema_bytes(wheel):
     assert shipped == (REPO / "schemas" / "dataset.yaml").read_bytes()
 
 
+def test_the_wheel_carries_the_portals_templates_and_images(wheel):
+    import zipfile
+
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    assert {
+        "ckanext/hokkaido/public/hokkaido/logo.svg",
+        "ckanext/hokkaido/public/base/images/placeholder-organization.png",
+        "ckanext/hokkaido/templates/home/index.html",
+        "ckanext/hokkaido/assets/hokkaido.css",
+    } <= names
+
+
 def _repository_files() -> list[str]:
     listed = subprocess.run(
         ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],

@@ -88,34 +88,64 @@ def test_the_api_takes_include_children_on_get_as_docs_api_md_shows_it(app):
     assert [p["title"] for p in answer["result"]["results"]] == ["旭川市の科学館"]
 
 
-def test_a_subprefecture_page_includes_its_childrens_datasets_when_asked(app):
+def test_a_subprefecture_page_includes_its_municipalities_datasets_by_default(app):
     _dataset_in("012041", title="旭川市の体育館")
     kamikawa = municipalities.subprefecture("上川総合振興局").org_name
 
-    without = app.get(f"/organization/{kamikawa}").get_data(as_text=True)
-    with_children = app.get(
-        f"/organization/{kamikawa}", query_string={"ext_include_children": "true"}
-    ).get_data(as_text=True)
+    body = app.get(f"/organization/{kamikawa}").get_data(as_text=True)
 
-    assert "旭川市の体育館" not in without
-    assert "旭川市の体育館" in with_children
-    assert 'name="ext_include_children"' in with_children
+    assert "旭川市の体育館" in body
+    assert 'name="ext_include_children" value="true" checked' in body
 
 
-def test_the_include_children_control_survives_an_htmx_search(app):
-    _dataset_in("012041", title="旭川市の美術館")
+def test_a_subprefecture_page_can_show_only_its_own_datasets(app):
+    _dataset_in("012041", title="旭川市の武道館")
     kamikawa = municipalities.subprefecture("上川総合振興局").org_name
 
-    response = app.get(
-        f"/organization/{kamikawa}",
-        query_string={"ext_include_children": "true", "q": "美術館"},
-        headers={"HX-Request": "true"},
-    )
+    body = app.get(
+        f"/organization/{kamikawa}", query_string={"ext_include_children": "false"}
+    ).get_data(as_text=True)
 
-    body = response.get_data(as_text=True)
-    assert "旭川市の美術館" in body
-    assert 'name="ext_include_children"' in body
-    assert "checked" in body
+    assert "旭川市の武道館" not in body
+    assert 'name="ext_include_children" value="false" checked' in body
+
+
+def test_the_prefecture_page_includes_every_municipality_below_it(app):
+    _dataset_in("012041", title="旭川市の市民農園")
+    _dataset_in("012025", title="函館市の市民農園")
+
+    body = app.get(f"/organization/{municipalities.prefecture().org_name}").get_data(as_text=True)
+
+    assert "旭川市の市民農園" in body and "函館市の市民農園" in body
+
+
+def test_the_prefecture_page_leaves_out_organizations_outside_the_tree(app):
+    outsider = factories.Organization(title="道外の団体", image_url="")
+    InventoryDataset(owner_org=outsider["id"], title="道外の観光案内")
+    _dataset_in("012041", title="旭川市の観光案内")
+
+    body = app.get(f"/organization/{municipalities.prefecture().org_name}").get_data(as_text=True)
+
+    assert "旭川市の観光案内" in body and "道外の観光案内" not in body
+
+
+def test_the_organization_count_on_the_page_stays_the_organizations_own(app):
+    _dataset_in("012041", title="旭川市の公園")
+    kamikawa = municipalities.subprefecture("上川総合振興局").org_name
+
+    body = app.get(f"/organization/{kamikawa}").get_data(as_text=True)
+    shown = helpers.call_action("organization_show", id=kamikawa)
+
+    nums = body[body.index('class="nums"') :]
+    datasets = nums[nums.index("データセット</dt>") :]
+    assert shown["package_count"] == 0
+    assert datasets[: datasets.index("</dd>")].endswith("<span>0</span>")
+
+
+def test_a_municipality_page_has_no_choice_without_organizations_below(app):
+    body = app.get(f"/organization/{municipalities.org_name_for('012041')}").get_data(as_text=True)
+
+    assert 'name="ext_include_children"' not in body
 
 
 def test_a_municipality_page_shows_its_breadcrumb_from_hokkaido(app):

@@ -24,7 +24,9 @@ def demo_datasets() -> list[dict]:
 def package_dict(entry: dict) -> dict:
     code = entry["org"]
     owner = mun.org_name_for(mun.prefecture() if code == mun.prefecture().code else code)
+    standard = {"standard_dataset": entry["standard"]} if entry.get("standard") else {}
     return {
+        **standard,
         "name": entry["name"],
         "title": entry["title"],
         "notes": entry["notes"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from ckanext.hokkaido.hierarchy import integrity, schema
+from ckanext.hokkaido.hierarchy import integrity, organization_page, schema
 from ckanext.hokkaido.hierarchy.tree import OrgTree, dataset_counts
 from ckanext.hokkaido.language import pick
 
@@ -45,7 +45,7 @@ def hokkaido_organization_tree(context, data_dict):
     """The organization tree, or the subtree under ``id``.
 
     :param id: (optional) id or name of the organization at the top of the subtree
-    :returns: a list of nodes ``{name, title, lg_code, org_level, dataset_count,
+    :returns: a list of nodes ``{name, title, lg_code, kana, org_level, dataset_count,
         total_dataset_count, children}``; counts include only the datasets the caller
         may see
     """
@@ -106,4 +106,35 @@ def organization_update(next_action, context, data_dict):
         else:  # CKAN drops the memberships a full update leaves out
             wanted = set()
         integrity.check_parent_change(context, org.id, wanted)
+    return next_action(context, data_dict)
+
+
+@tk.chained_action
+@tk.side_effect_free
+def organization_show(next_action, context, data_dict):
+    """CKAN's organization_show; for an organization's own page, without its parents and
+    followers, and asked by id.
+
+    The page shows the parents from the tree (the breadcrumb) and counts the followers
+    itself (organization_page.numbers), while CKAN would dictize each parent with its
+    dataset count (a Solr facet query over every dataset) and members on every view; and
+    CKAN looks a name up as an id first, twice. The API and every other caller get the
+    organization as before."""
+    if organization_page.is_its_show(context, data_dict):
+        data_dict = {
+            "include_groups": False,
+            "include_followers": False,
+            **data_dict,
+            "id": organization_page.id_of(data_dict["id"]),
+        }
+    return next_action(context, data_dict)
+
+
+@tk.chained_action
+@tk.side_effect_free
+def am_following_group(next_action, context, data_dict):
+    """CKAN's am_following_group, refusing an anonymous caller before looking the group
+    up (CKAN refuses it after; its organization pages ask on every anonymous view)."""
+    if not context.get("user"):
+        raise tk.NotAuthorized(tk._("You must be logged in to follow"))
     return next_action(context, data_dict)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ckan.authz as authz
 import ckan.model as model
 import ckan.plugins.toolkit as tk
+import sqlalchemy as sa
 
 from ckanext.hokkaido.hierarchy.tree import OrgTree
 
@@ -66,3 +67,38 @@ def check_parent_change(context: dict, org_id: str, new_parent_ids: set[str]) ->
         raise tk.ValidationError(
             {"groups": [tk._("This parent would create a loop in the hierarchy")]}
         )
+
+
+def is_allowed_parent(group_ref: str, parent_ref: str) -> bool:
+    """Whether the group `parent_ref` may be the parent of `group_ref` (ids or names): an
+    active group of the same type that is neither the group itself nor below it. One
+    query up the parent's ancestry."""
+    found = model.Session.execute(
+        ALLOWED_PARENT_SQL, {"group": group_ref, "parent": parent_ref}
+    ).scalar()
+    return bool(found)
+
+
+# member.group_id is the child, table_id the parent; the depth bound stops a loop already
+# stored from running forever. A reference is an id first, then a name (as Group.get).
+ALLOWED_PARENT_SQL = sa.text(
+    """
+    WITH RECURSIVE parent AS (
+        SELECT id, type, state FROM "group" WHERE id = :parent OR name = :parent
+        ORDER BY id = :parent DESC LIMIT 1
+    ),
+    child AS (
+        SELECT id, type FROM "group" WHERE id = :group OR name = :group
+        ORDER BY id = :group DESC LIMIT 1
+    ),
+    above(id, depth) AS (
+        SELECT id, 0 FROM parent
+        UNION
+        SELECT m.table_id, a.depth + 1 FROM member m JOIN above a ON m.group_id = a.id
+        WHERE m.table_name = 'group' AND m.state = 'active' AND a.depth < 10
+    )
+    SELECT parent.state = 'active' AND parent.type = child.type
+           AND NOT EXISTS (SELECT 1 FROM above WHERE above.id = child.id)
+    FROM parent, child
+    """
+)

@@ -16,6 +16,8 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
 
+from ckanext.hokkaido.request_cache import once_per_request
+
 log = logging.getLogger(__name__)
 
 
@@ -28,6 +30,7 @@ class OrgNode:
     org_level: str
     parent_id: str | None = None
     children: list[OrgNode] = field(default_factory=list)
+    kana: str = ""
 
     def as_dict(self, counts: dict[str, int]) -> dict:
         children = [child.as_dict(counts) for child in self.children]
@@ -37,6 +40,7 @@ class OrgNode:
             "name": self.name,
             "title": self.title,
             "lg_code": self.lg_code,
+            "kana": self.kana,
             "org_level": self.org_level,
             "dataset_count": own,
             "total_dataset_count": own + sum(c["total_dataset_count"] for c in children),
@@ -98,15 +102,28 @@ class OrgTree:
 
     @classmethod
     def for_request(cls) -> OrgTree:
-        """The tree loaded once per web request (templates ask for it several times)."""
-        try:
-            cached = getattr(tk.g, "_hokkaido_org_tree", None)
-        except RuntimeError:  # outside a request: CLI, jobs
-            return cls.load()
-        if cached is None:
-            cached = cls.load()
-            tk.g._hokkaido_org_tree = cached
-        return cached
+        """The whole tree, loaded once per web request (templates ask for it several
+        times)."""
+        return once_per_request("all", cls.load)
+
+    @classmethod
+    def around(cls, id_or_name: str) -> OrgTree:
+        """Only the organization, the ones above it and the ones directly below it, in one
+        query: what an organization's page shows (breadcrumb, children), without loading
+        all 194 organizations. Its whole subtree: `subtree`."""
+        rows = model.Session.execute(AROUND_SQL, {"ref": id_or_name}).all()
+        nodes = {row.id: _node(row) for row in rows}
+        for row in rows:
+            if row.child_id in nodes:  # a row above: the parent of child_id
+                nodes[row.child_id].parent_id = row.id
+            elif row.parent_id in nodes:  # a row below
+                nodes[row.id].parent_id = row.parent_id
+        return cls(nodes)
+
+    @classmethod
+    def around_for_request(cls, id_or_name: str) -> OrgTree:
+        """`around`, loaded once per web request and organization."""
+        return once_per_request(f"around:{id_or_name}", lambda: cls.around(id_or_name))
 
     @classmethod
     def chain_of(cls, id_or_name: str) -> OrgTree:
@@ -168,26 +185,89 @@ def chains_cached() -> Iterator[None]:
 def _node(row) -> OrgNode:
     extras = row.extras or {}
     return OrgNode(
-        row.id, row.name, row.title, extras.get("lg_code", ""), extras.get("org_level", "")
+        row.id,
+        row.name,
+        row.title,
+        extras.get("lg_code", ""),
+        extras.get("org_level", ""),
+        kana=extras.get("name_kana", ""),
     )
 
 
-# Walks up CKAN's parent memberships (member.group_id is the child, table_id the parent).
-ANCESTRY_SQL = sa.text(
-    """
-    WITH RECURSIVE chain(id, child_id, depth) AS (
-        SELECT id, NULL, 0 FROM "group"
+# CKAN's parent memberships: member.group_id is the child, table_id the parent. The depth
+# bound stops a loop stored in the database from recursing forever.
+_START = """
+    start AS (
+        SELECT id FROM "group"
         WHERE (id = :ref OR name = :ref) AND is_organization AND state = 'active'
+    )"""
+_UP = """
+    up(id, child_id, depth) AS (
+        SELECT id, NULL, 0 FROM start
         UNION
-        SELECT m.table_id, c.id, c.depth + 1
-        FROM member m JOIN chain c ON m.group_id = c.id
+        SELECT m.table_id, u.id, u.depth + 1
+        FROM member m JOIN up u ON m.group_id = u.id
         JOIN "group" p ON p.id = m.table_id AND p.is_organization AND p.state = 'active'
-        WHERE m.table_name = 'group' AND m.state = 'active' AND c.depth < 10
-    )
-    SELECT g.id, g.name, g.title, g.extras, chain.child_id
-    FROM chain JOIN "group" g ON g.id = chain.id
+        WHERE m.table_name = 'group' AND m.state = 'active' AND u.depth < 10
+    )"""
+_DOWN = """
+    down(id, parent_id, depth) AS (
+        SELECT id, NULL, 0 FROM start
+        UNION
+        SELECT m.group_id, d.id, d.depth + 1
+        FROM member m JOIN down d ON m.table_id = d.id
+        JOIN "group" c ON c.id = m.group_id AND c.is_organization AND c.state = 'active'
+        WHERE m.table_name = 'group' AND m.state = 'active' AND d.depth < 10
+    )"""
+
+# The organization and every organization above it (child_id: the one below each row).
+ANCESTRY_SQL = sa.text(
+    f"""
+    WITH RECURSIVE {_START}, {_UP}
+    SELECT g.id, g.name, g.title, g.extras, up.child_id
+    FROM up JOIN "group" g ON g.id = up.id
     """
 )
+
+# The same, plus the organizations directly below it (parent_id: the organization).
+AROUND_SQL = sa.text(
+    f"""
+    WITH RECURSIVE {_START}, {_UP}
+    SELECT g.id, g.name, g.title, g.extras, links.child_id, links.parent_id
+    FROM (
+        SELECT id, child_id, NULL AS parent_id FROM up
+        UNION ALL
+        SELECT m.group_id, NULL, m.table_id FROM member m JOIN start ON m.table_id = start.id
+        WHERE m.table_name = 'group' AND m.state = 'active'
+    ) links JOIN "group" g ON g.id = links.id AND g.is_organization AND g.state = 'active'
+    """
+)
+
+# The ids of every organization below it.
+# The organization and the ids of every organization below it, with the number of active
+# organizations in the portal.
+SUBTREE_SQL = sa.text(
+    f"""
+    WITH RECURSIVE {_START}, {_DOWN}
+    SELECT DISTINCT id,
+        (SELECT count(*) FROM "group" WHERE is_organization AND state = 'active') AS everyone
+    FROM down
+    """
+)
+
+
+@dataclass(frozen=True)
+class Subtree:
+    ids: list[str]  # the organization and every active one below it
+    everyone: bool  # the subtree holds every active organization of the portal
+
+
+def subtree(id_or_name: str) -> Subtree:
+    """An organization and every active organization below it, at any depth (one query,
+    ids only)."""
+    rows = model.Session.execute(SUBTREE_SQL, {"ref": id_or_name}).all()
+    return Subtree([row.id for row in rows], bool(rows) and len(rows) == rows[0].everyone)
+
 
 LEVEL_ORDER = {"prefecture": 0, "subprefecture": 1, "municipality": 2, "department": 3}
 

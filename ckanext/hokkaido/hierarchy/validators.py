@@ -7,6 +7,7 @@ from typing import Any
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.hokkaido.hierarchy import integrity
 from ckanext.hokkaido.hierarchy.reference import municipalities
 from ckanext.hokkaido.language import pick
 
@@ -39,3 +40,15 @@ def hokkaido_unique_lg_code(key, data, errors, context) -> None:
                 tk._("This code is already used by {organization}").format(organization=title)
             )
             return
+
+
+def no_loops_in_hierarchy(key, data, errors, context) -> None:
+    """CKAN's validator of this name, which it replaces: a parent must be an active group
+    of the same type that is not the group itself nor below it. CKAN's loads every group
+    of the type to decide, and runs on every organization_show (the show schema keeps the
+    create validators); this asks the database once (integrity.is_allowed_parent)."""
+    if ("id",) not in data:
+        return  # a new group has nothing below it
+    parent_ref = data[key]
+    if parent_ref and not integrity.is_allowed_parent(data[("id",)], parent_ref):
+        raise tk.Invalid(tk._("This parent would create a loop in the hierarchy"))

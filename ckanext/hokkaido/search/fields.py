@@ -17,3 +17,7 @@ ASSESSED = "hokkaido_assessed"
 
 # An ``ext_`` parameter, so CKAN's views pass it through ``extras``.
 INCLUDE_CHILDREN_PARAM = "ext_include_children"
+
+# The 自治体標準オープンデータセット a dataset declares (schemas/dataset.yaml), indexed as
+# it is stored, by CKAN's catch-all string field.
+STANDARD_DATASET = "standard_dataset"

@@ -1,0 +1,76 @@
+"""A CKAN web server of the benchmark's own: `ckan run` (the command `make run` serves
+with, from tools/stack.py) on a free loopback port, against the site of .local/ckan.ini,
+started and stopped by the benchmark."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tools"))
+
+import stack  # noqa: E402  (tools/stack.py: ports, service env, the server command)
+
+START_TIMEOUT = 180
+
+
+class ServerError(Exception):
+    pass
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """`ckan run` on a free loopback port; ``threaded`` adds `--threaded`."""
+
+    def __init__(self, env: dict, log_path: Path, threaded: bool = False):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = dict(env, CKAN_SITE_URL=self.url)
+        self.log_path = log_path
+        self.threaded = threaded
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        command = stack.ckan_run_command(self.port) + (["--threaded"] if self.threaded else [])
+        log = open(self.log_path, "w")  # noqa: SIM115 (kept open for the child)
+        self.process = subprocess.Popen(
+            command, env=self.env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT
+        )
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                code = self.process.returncode
+                raise ServerError(f"CKAN server exited ({code}):\n{self.log_tail()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/api/3/action/status_show", timeout=5):
+                    return
+            except OSError:
+                time.sleep(0.5)
+        raise ServerError(
+            f"CKAN server did not answer within {START_TIMEOUT} s:\n{self.log_tail()}"
+        )
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def log_tail(self) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")[-3000:]
+        except OSError:
+            return ""

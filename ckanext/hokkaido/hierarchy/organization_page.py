@@ -1,0 +1,55 @@
+"""CKAN's organization page (organization.read) without the work it repeats: which
+organization_show call is the page's own, and its sidebar's numbers in one query."""
+
+from __future__ import annotations
+
+import ckan.model as model
+import flask
+import sqlalchemy as sa
+
+from ckanext.hokkaido.request_cache import once_per_request
+
+PAGE_ENDPOINT = "organization.read"
+
+
+def is_its_show(context: dict, data_dict: dict) -> bool:
+    """Whether this organization_show is the one the organization's page makes for itself
+    (a view's call, for the organization the address names)."""
+    if not context.get("for_view") or not flask.has_request_context():
+        return False
+    request = flask.request
+    return request.endpoint == PAGE_ENDPOINT and data_dict.get("id") == (
+        request.view_args or {}
+    ).get("id")
+
+
+def id_of(id_or_name: str) -> str:
+    """The organization's id (one query); what was given when nothing has this name."""
+    found = model.Session.execute(
+        sa.select(model.Group.id).where(model.Group.name == id_or_name)
+    ).scalar()
+    return found or id_or_name
+
+
+def numbers(org_id: str) -> dict[str, int]:
+    """{followers, members} of the organization, once per request (CKAN's page.html renders
+    the sidebar twice): the counts CKAN's follower and member actions give."""
+    return once_per_request(f"organization-numbers:{org_id}", lambda: _count(org_id))
+
+
+def _count(org_id: str) -> dict[str, int]:
+    row = model.Session.execute(NUMBERS_SQL, {"id": org_id}).one()
+    return {"followers": row.followers, "members": row.members}
+
+
+# As CKAN's follower_count (followers not deleted) and member_list (active users) count.
+NUMBERS_SQL = sa.text(
+    """
+    SELECT
+        (SELECT count(*) FROM user_following_group f JOIN "user" u ON u.id = f.follower_id
+         WHERE f.object_id = :id AND u.state != 'deleted') AS followers,
+        (SELECT count(*) FROM member m JOIN "user" u ON u.id = m.table_id
+         WHERE m.group_id = :id AND m.table_name = 'user' AND m.state = 'active'
+           AND u.state = 'active') AS members
+    """
+)

@@ -1,0 +1,96 @@
+"""The portal's own pages (home, About, terms, the organisation list, the hierarchy) in a
+real browser: CKAN's scripts run, nothing breaks the Content-Security-Policy, no request
+leaves the host, and axe-core finds no serious or critical accessibility violation,
+logged out and as an editor."""
+
+from __future__ import annotations
+
+import pytest
+from ckan.tests import factories, helpers
+
+from tests.browser.conftest import SITE_URL, log_in, serious_violations, served_here
+from tests.factories import InventoryDataset
+
+pytestmark = [
+    served_here,
+    pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index"),
+]
+
+PASSWORD = "correct-horse-battery"
+PORTAL_PAGES = (
+    "/",
+    "/about",
+    "/terms",
+    "/organization/",
+    "/hierarchy",
+    "/organization/hokkaido-sub-08-kamikawa",
+    "/dataset/",
+)
+
+
+@pytest.fixture
+def editor_in_a_small_tree():
+    """北海道 → 上川総合振興局 → 旭川市 (no pictures: factories link to an outside one), an
+    editor of 旭川市 and one public dataset."""
+    hokkaido = factories.Organization(
+        name="lg-010006", title="北海道", lg_code="010006", org_level="prefecture", image_url=""
+    )
+    kamikawa = factories.Organization(
+        name="hokkaido-sub-08-kamikawa",
+        title="上川総合振興局",
+        org_level="subprefecture",
+        image_url="",
+        groups=[{"name": hokkaido["name"], "capacity": "parent"}],
+    )
+    asahikawa = factories.Organization(
+        name="lg-012041",
+        title="旭川市",
+        lg_code="012041",
+        name_kana="アサヒカワシ",
+        org_level="municipality",
+        image_url="",
+        groups=[{"name": kamikawa["name"], "capacity": "parent"}],
+    )
+    editor = factories.User(password=PASSWORD, image_url="")
+    helpers.call_action(
+        "organization_member_create", id=asahikawa["id"], username=editor["name"], role="editor"
+    )
+    InventoryDataset(owner_org=asahikawa["id"], title="公園一覧", standard_dataset="公共施設一覧")
+    return editor
+
+
+def _visit_and_check(visit, path: str) -> list[str]:
+    response = visit.page.goto(SITE_URL + path)
+    visit.page.wait_for_load_state("networkidle")
+    assert response.status < 400, path
+    assert visit.external_requests() == [], path
+    assert [e for e in visit.console_errors if "Content Security Policy" in e] == [], path
+    assert visit.page.evaluate("typeof window.ckan") == "object", path
+    return [f"{path}: {line}" for line in serious_violations(visit)]
+
+
+def test_the_portal_pages_are_clean_and_accessible_logged_out(browser_page, editor_in_a_small_tree):
+    found = [line for path in PORTAL_PAGES for line in _visit_and_check(browser_page, path)]
+
+    assert found == [], "\n".join(found)
+
+
+def test_the_portal_pages_are_clean_and_accessible_for_an_editor(
+    browser_page, editor_in_a_small_tree
+):
+    log_in(browser_page, editor_in_a_small_tree["name"], PASSWORD)
+
+    found = [line for path in PORTAL_PAGES for line in _visit_and_check(browser_page, path)]
+
+    assert found == [], "\n".join(found)
+
+
+def test_the_home_search_box_leads_to_the_results(browser_page, editor_in_a_small_tree):
+    _visit_and_check(browser_page, "/")
+    page = browser_page.page
+
+    page.fill("#field-home-search", "公園")
+    with page.expect_navigation():
+        page.press("#field-home-search", "Enter")
+
+    assert "/dataset/" in page.url and "公園一覧" in page.content()
