@@ -131,7 +131,7 @@ def report(results: dict[str, dict[str, list[float]]], clients: int) -> bool:
             f" {ratios[0]:.2f}x; {ratios[1]:.2f}x |"
         )
     met = worst <= GOAL
-    say(f"\nslowest organization page / dataset search (p50): {worst:.2f}x")
+    say(f"\nslowest organization page / dataset search (p50): {worst:.3f}x")
     say(f"goal <= {GOAL}x: {'met' if met else 'NOT met'}")
     return met
 

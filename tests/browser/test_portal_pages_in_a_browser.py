@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from ckan.tests import factories, helpers
+from playwright.sync_api import expect
 
 from tests.browser.conftest import SITE_URL, log_in, serious_violations, served_here
 from tests.factories import InventoryDataset
@@ -94,3 +95,15 @@ def test_the_home_search_box_leads_to_the_results(browser_page, editor_in_a_smal
         page.press("#field-home-search", "Enter")
 
     assert "/dataset/" in page.url and "公園一覧" in page.content()
+
+
+def test_a_subprefecture_page_switches_to_its_own_datasets(browser_page, editor_in_a_small_tree):
+    _visit_and_check(browser_page, "/organization/hokkaido-sub-08-kamikawa")
+    page = browser_page.page
+    expect(page.get_by_text("公園一覧")).not_to_have_count(0)  # 旭川市's, shown by default
+
+    page.check("#field-own-datasets-only")  # the search form submits on change (HTMX)
+
+    expect(page.get_by_text("公園一覧")).to_have_count(0)
+    assert page.locator("#field-own-datasets-only").is_checked()
+    assert browser_page.external_requests() == []
