@@ -151,6 +151,7 @@ class HokkaidoPlugin(p.SingletonPlugin, DefaultTranslation):
         return hierarchy_display.localise_dataset(license_titles.localise_dataset(pkg_dict))
 
     def after_dataset_search(self, search_results, search_params):
+        search_results = facets.with_labelled_values(search_results)
         return hierarchy_display.localise_search(license_titles.localise_search(search_results))
 
     # IOrganizationController

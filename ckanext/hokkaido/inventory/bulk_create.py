@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import multiprocessing
+import signal
 
 import ckan.logic as logic
 import ckan.model as model
@@ -90,6 +91,10 @@ _worker_user: model.User | None = None
 
 def _start_worker(username: str) -> None:
     global _worker_user
+    # A forked validation process must die on SIGTERM (Pool.terminate and `make stop` send
+    # it), not run the background job's handler, which turns SIGTERM into an exception that
+    # could leave the pool's queue lock held and the pool hanging.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     # The parent's pooled connections are its own: open new ones, close none of its.
     model.meta.engine.dispose(close=False)
     _worker_user = model.User.get(username)
