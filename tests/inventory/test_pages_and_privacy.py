@@ -152,9 +152,7 @@ def test_everyone_sees_the_counts_of_every_item_but_not_private_names(app, org, 
     if who == "another_municipality_editor":
         headers = {"Authorization": _editor_of(factories.Organization())["token"]}
 
-    body = app.get(f"/organization/{org['name']}/inventory", headers=headers).get_data(
-        as_text=True
-    )
+    body = app.get(f"/organization/{org['name']}/inventory", headers=headers).get_data(as_text=True)
 
     for status in ("公開済", "公開予定", "未公開"):
         assert re.search(rf"{status}</td><td>1<", body), status
