@@ -62,34 +62,32 @@ def hokkaido_organization_tree(context, data_dict):
     return [node.as_dict(counts) for node in tops]
 
 
-def _is_parent_link(data_dict: dict) -> bool:
+def _check_parent_link(context: dict, data_dict: dict, adding: bool) -> None:
+    """A member row between two organizations is a parent link: adding or removing one
+    is checked for rights and loops (other members pass through)."""
     if data_dict.get("object_type") != "group":
-        return False
-    group = model.Group.get(data_dict.get("id") or "")
-    return bool(group and group.is_organization)
+        return
+    child = model.Group.get(data_dict.get("id") or "")
+    if not (child and child.is_organization):
+        return
+    parents = integrity.current_parent_ids(child.id)
+    linked = integrity.resolve_group_ids([data_dict.get("object") or ""])
+    integrity.check_parent_change(
+        context, child.id, parents | linked if adding else parents - linked
+    )
 
 
 @tk.chained_action
 def member_create(next_action, context, data_dict):
-    """CKAN's member_create; a parent link between organizations is checked for rights
-    and loops first."""
-    if _is_parent_link(data_dict):
-        child = model.Group.get(data_dict["id"])
-        parents = integrity.current_parent_ids(child.id)
-        parents |= integrity.resolve_group_ids([data_dict.get("object") or ""])
-        integrity.check_parent_change(context, child.id, parents)
+    """CKAN's member_create; a parent link between organizations is checked first."""
+    _check_parent_link(context, data_dict, adding=True)
     return next_action(context, data_dict)
 
 
 @tk.chained_action
 def member_delete(next_action, context, data_dict):
-    """CKAN's member_delete; removing a parent link between organizations needs the right
-    to move organizations."""
-    if _is_parent_link(data_dict):
-        child = model.Group.get(data_dict["id"])
-        parents = integrity.current_parent_ids(child.id)
-        parents -= integrity.resolve_group_ids([data_dict.get("object") or ""])
-        integrity.check_parent_change(context, child.id, parents)
+    """CKAN's member_delete; removing a parent link needs the right to move organizations."""
+    _check_parent_link(context, data_dict, adding=False)
     return next_action(context, data_dict)
 
 

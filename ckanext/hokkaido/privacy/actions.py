@@ -52,9 +52,7 @@ def tag_search(next_action, context, data_dict):
     """CKAN's tag_search; count, offset and limit apply to the visible tags."""
     if not _free_tags_only(data_dict):
         return next_action(context, data_dict)
-    unpaged = {k: v for k, v in data_dict.items() if k not in ("offset", "limit")}
-    visible = visibility.visible_free_tags(context)
-    tags = [tag for tag in next_action(context, unpaged)["results"] if tag["name"] in visible]
+    tags = _visible(next_action(context, _unpaged(data_dict))["results"], context, "name")
     return {"count": len(tags), "results": _page(tags, data_dict)}
 
 
@@ -63,9 +61,17 @@ def tag_search(next_action, context, data_dict):
 def tag_autocomplete(next_action, context, data_dict):
     if not _free_tags_only(data_dict):
         return next_action(context, data_dict)
-    unpaged = {k: v for k, v in data_dict.items() if k not in ("offset", "limit")}
+    return _page(_visible(next_action(context, _unpaged(data_dict)), context), data_dict)
+
+
+def _unpaged(data_dict: dict) -> dict:
+    return {k: v for k, v in data_dict.items() if k not in ("offset", "limit")}
+
+
+def _visible(tags: list, context: dict, key: str | None = None) -> list:
+    """The tags (names, or dicts with the name under `key`) the caller may see."""
     visible = visibility.visible_free_tags(context)
-    return _page([name for name in next_action(context, unpaged) if name in visible], data_dict)
+    return [tag for tag in tags if (tag[key] if key else tag) in visible]
 
 
 @tk.chained_action
