@@ -117,7 +117,27 @@ def serious_violations(visit: Visit) -> list[str]:
     ]
 
 
-def log_in(visit: Visit, name: str, password: str) -> None:
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture
+def municipal_site():
+    """旭川市 with an editor (who logs in with PASSWORD) and one public dataset; every
+    picture and text in Japanese, so that nothing is fetched from elsewhere."""
+    from ckan.tests import factories, helpers
+
+    from tests.factories import InventoryDataset
+
+    org = factories.Organization(name="lg-012041", title="旭川市", image_url="", description="")
+    editor = factories.User(password=PASSWORD, image_url="", fullname="旭川 花子")
+    helpers.call_action(
+        "organization_member_create", id=org["id"], username=editor["name"], role="editor"
+    )
+    dataset = InventoryDataset(owner_org=org["id"], title="公園一覧", notes="市内の公園")
+    return {"org": org, "editor": editor, "dataset": dataset}
+
+
+def log_in(visit: Visit, name: str, password: str = PASSWORD) -> None:
     """Through the login form, as a person does."""
     page = visit.page
     page.goto(f"{SITE_URL}/user/login")

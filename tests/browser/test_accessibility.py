@@ -5,29 +5,14 @@ pages have their own checks)."""
 from __future__ import annotations
 
 import pytest
-from ckan.tests import factories, helpers
 
 from tests.browser.axe import serious_violations
 from tests.browser.conftest import SITE_URL, log_in, served_here
-from tests.factories import InventoryDataset
 
 pytestmark = [
     served_here,
     pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index"),
 ]
-
-PASSWORD = "correct-horse-battery"
-
-
-@pytest.fixture
-def site():
-    org = factories.Organization(name="lg-012041", title="旭川市", image_url="", description="")
-    editor = factories.User(password=PASSWORD, image_url="", fullname="旭川 花子")
-    helpers.call_action(
-        "organization_member_create", id=org["id"], username=editor["name"], role="editor"
-    )
-    dataset = InventoryDataset(owner_org=org["id"], title="公園一覧", notes="市内の公園")
-    return {"org": org, "editor": editor, "dataset": dataset}
 
 
 def _public_pages(site) -> list[str]:
@@ -57,12 +42,13 @@ def _violations(visit, paths) -> dict[str, list[str]]:
     return found
 
 
-def test_public_pages_have_no_serious_violation(browser_page, site):
-    assert _violations(browser_page, _public_pages(site)) == {}
+def test_public_pages_have_no_serious_violation(browser_page, municipal_site):
+    assert _violations(browser_page, _public_pages(municipal_site)) == {}
 
 
-def test_editor_pages_have_no_serious_violation(browser_page, site):
-    log_in(browser_page, site["editor"]["name"], PASSWORD)
+def test_editor_pages_have_no_serious_violation(browser_page, municipal_site):
+    site = municipal_site
+    log_in(browser_page, site["editor"]["name"])
 
     found = _violations(browser_page, _public_pages(site) + _editor_pages(site))
     assert found == {}

@@ -5,28 +5,13 @@ host, logged out and as an editor."""
 from __future__ import annotations
 
 import pytest
-from ckan.tests import factories, helpers
 
 from tests.browser.conftest import SITE_URL, log_in, served_here
-from tests.factories import InventoryDataset
 
 pytestmark = [
     served_here,
     pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index"),
 ]
-
-PASSWORD = "correct-horse-battery"
-
-
-@pytest.fixture
-def editor_and_dataset():
-    org = factories.Organization(title="旭川市", image_url="")
-    editor = factories.User(password=PASSWORD, image_url="")
-    helpers.call_action(
-        "organization_member_create", id=org["id"], username=editor["name"], role="editor"
-    )
-    dataset = InventoryDataset(owner_org=org["id"], title="公園一覧")
-    return editor, dataset, org
 
 
 def _visit(visit, path: str) -> None:
@@ -41,16 +26,16 @@ def _assert_clean(visit) -> None:
     assert visit.page.evaluate("typeof window.ckan") == "object"  # CKAN's modules ran
 
 
-def test_public_pages_run_their_scripts_and_stay_on_the_host(browser_page, editor_and_dataset):
-    _editor, dataset, org = editor_and_dataset
+def test_public_pages_run_their_scripts_and_stay_on_the_host(browser_page, municipal_site):
+    dataset, org = municipal_site["dataset"], municipal_site["org"]
     for path in ("/", "/dataset/", f"/dataset/{dataset['name']}", f"/organization/{org['name']}"):
         _visit(browser_page, path)
         _assert_clean(browser_page)
 
 
-def test_an_editor_uses_the_resource_form_and_its_upload_button(browser_page, editor_and_dataset):
-    editor, dataset, _org = editor_and_dataset
-    log_in(browser_page, editor["name"], PASSWORD)
+def test_an_editor_uses_the_resource_form_and_its_upload_button(browser_page, municipal_site):
+    dataset = municipal_site["dataset"]
+    log_in(browser_page, municipal_site["editor"]["name"])
 
     _visit(browser_page, f"/dataset/{dataset['name']}/resource/new")
     page = browser_page.page
