@@ -21,7 +21,7 @@ from tests.search.metrics import precision_at, recall_at
 K = 5
 MIN_PRECISION = 0.9
 MIN_RECALL = 0.95
-VALIDATION_WORKERS = 4
+VALIDATION_WORKERS = 2  # as the importer's default (ckanext.hokkaido.inventory.import_workers)
 
 
 def _package(generated: corpus.Generated) -> dict:
