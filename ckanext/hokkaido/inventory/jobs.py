@@ -264,7 +264,7 @@ def _failure_message(exc: Exception | None, status: dict[str, Any]) -> str:
             "The data was saved, but the process stopped while updating the search index; "
             "the index is being rebuilt and the items will appear in search within minutes.",
         )
-    if exc is None or isinstance(exc, StoppedBySignal):
+    if exc is None or isinstance(exc, StoppedBySignal) or _sigterm_received.is_set():
         return pick(
             "取り込みを処理していたプロセスが途中で停止したため、取り込みは行われませんでした"
             "（データは何も変更されていません）。もう一度取り込んでください。",
@@ -321,6 +321,7 @@ def _stopped_by_sigterm() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    _sigterm_received.clear()
     previous = signal.signal(signal.SIGTERM, _raise_stopped)
     try:
         yield
@@ -328,7 +329,13 @@ def _stopped_by_sigterm() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+# Set by the handler: the exception that reaches the job may be another one raised on the
+# way out (a database call or the validation pool interrupted by the same signal).
+_sigterm_received = threading.Event()
+
+
 def _raise_stopped(signum, frame) -> None:
+    _sigterm_received.set()
     raise StoppedBySignal()
 
 
