@@ -15,7 +15,7 @@ import random
 
 import pytest
 
-from ckanext.hokkaido.scoring.engine import Limits, registry, score_file, score_formula, table
+from ckanext.hokkaido.scoring.engine import Limits, registry, score_file, table
 from ckanext.hokkaido.scoring.engine.checks import columns, layout, standard
 from ckanext.hokkaido.scoring.engine.limits import LimitExceeded
 from ckanext.hokkaido.scoring.engine.readers import csv as csv_reader
@@ -393,19 +393,3 @@ def test_the_storage_size_tells_astral_characters_as_encoding_does(text, length)
     the same answer as encoding it, at any place of the character."""
     for value in (text * length, "a" * length + text, text + "函" * length):
         assert registry._has_astral(value) == registry._encoded_has_astral(value), value[:20]
-
-
-def test_the_score_weights_read_without_tomllib_equal_tomllib():
-    import tomllib
-
-    text = score_formula._WEIGHTS.read_text(encoding="utf-8")
-    assert score_formula.simple_toml(text) == tomllib.loads(text)
-    for other in (
-        "a = 1\n[t]\nb = -2\n# note\n[u]\nc = 0",
-        "key=3\n  [table]  \n  x   =   10  ",
-        "[t]\nx = 1\n[u]\nx = 2",
-    ):
-        assert score_formula.simple_toml(other) == tomllib.loads(other), other
-    # anything else is left to tomllib (which reads it, or refuses it)
-    for other in ("a = 1.5", 'a = "x"', "a = 1 # note", "a = 01", "[t]\n[t]", "a = 1\na = 2"):
-        assert score_formula.simple_toml(other) is None, other

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 
 TYPE_CHECKING = False
@@ -12,43 +11,14 @@ if TYPE_CHECKING:
 
 
 _WEIGHTS = Path(__file__).with_name("data") / "score_weights.toml"
-# the TOML that score_weights.toml is written in: tables, and keys with integer values
-_SIMPLE_TOML_LINE = re.compile(r"\[([A-Za-z0-9_-]+)\]|([A-Za-z0-9_-]+) *= *(-?(?:0|[1-9][0-9]*))")
-
-
-def simple_toml(text: str) -> dict | None:
-    """`text` read as TOML when it holds only comments, [tables] and `key = integer` lines
-    (what tomllib gives for them); None for anything else, which tomllib then reads."""
-    root: dict = {}
-    table = root
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        match = _SIMPLE_TOML_LINE.fullmatch(line)
-        if match is None:
-            return None
-        name, key, value = match.groups()
-        if name is not None:
-            if name in root:
-                return None
-            table = root[name] = {}
-        elif key in table:
-            return None
-        else:
-            table[key] = int(value)
-    return root
 
 
 @functools.lru_cache(maxsize=1)
 def weights() -> dict:
-    with open(_WEIGHTS, "rb") as stream:
-        data = stream.read()
-    table = simple_toml(data.decode("utf-8"))
-    if table is None:
-        import tomllib  # imported here: most runs never need the full TOML parser
+    import tomllib  # imported when first needed, off the start-up path of library users
 
-        table = tomllib.loads(data.decode("utf-8"))
+    with open(_WEIGHTS, "rb") as stream:
+        table = tomllib.load(stream)
     table["base_by_stars"] = {int(stars): base for stars, base in table["base_by_stars"].items()}
     return table
 
