@@ -644,6 +644,8 @@ def prepare_site() -> None:
     ckan("hokkaido", "seed-demo")
     say("updating the search index")
     ckan("search-index", "rebuild", "-o", quiet=True)
+    say("taking today's progress snapshot")
+    ckan("hokkaido", "progress", "snapshot")
 
 
 def ensure_sysadmin() -> None:

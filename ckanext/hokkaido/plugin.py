@@ -31,6 +31,12 @@ from ckanext.hokkaido.portal import helpers as portal_helpers
 from ckanext.hokkaido.portal import settings as portal_settings
 from ckanext.hokkaido.portal import views as portal_views
 from ckanext.hokkaido.privacy import actions as privacy_actions
+from ckanext.hokkaido.progress import actions as progress_actions
+from ckanext.hokkaido.progress import auth as progress_auth
+from ckanext.hokkaido.progress import cli as progress_cli
+from ckanext.hokkaido.progress import helpers as progress_helpers
+from ckanext.hokkaido.progress import validators as progress_validators
+from ckanext.hokkaido.progress import views as progress_views
 from ckanext.hokkaido.scoring import actions as scoring_actions
 from ckanext.hokkaido.scoring import auth as scoring_auth
 from ckanext.hokkaido.scoring import cli as scoring_cli
@@ -46,20 +52,27 @@ from ckanext.hokkaido.security import csrf, headers
 
 def _actions() -> dict:
     return public_functions(
-        hierarchy_actions, inventory_actions, scoring_actions, privacy_actions, search_actions
+        hierarchy_actions,
+        inventory_actions,
+        scoring_actions,
+        privacy_actions,
+        search_actions,
+        progress_actions,
     )
 
 
 def _auth_functions() -> dict:
-    return public_functions(hierarchy_auth, inventory_auth, scoring_auth)
+    return public_functions(hierarchy_auth, inventory_auth, scoring_auth, progress_auth)
 
 
 def _helpers() -> dict:
-    return public_functions(hierarchy_helpers, inventory_helpers, scoring_helpers, portal_helpers)
+    return public_functions(
+        hierarchy_helpers, inventory_helpers, scoring_helpers, portal_helpers, progress_helpers
+    )
 
 
 def _validators() -> dict:
-    return public_functions(hierarchy_validators, inventory_validators)
+    return public_functions(hierarchy_validators, inventory_validators, progress_validators)
 
 
 def _blueprints() -> list:
@@ -68,6 +81,7 @@ def _blueprints() -> list:
         inventory_views.blueprint,
         scoring_views.blueprint,
         portal_views.blueprint,
+        progress_views.blueprint,
     ]
 
 
@@ -79,6 +93,7 @@ def _cli() -> list:
         demo_cli.seed_demo,
         scoring_cli.score,
         inventory_cli.inventory_group,
+        progress_cli.progress_group,
     ):
         group.add_command(command)
     return [group]

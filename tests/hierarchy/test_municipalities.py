@@ -353,7 +353,8 @@ def test_data_readme_carries_the_n03_credit():
 
 
 def test_topojson_matches_the_municipality_list():
-    topo = json.loads(DATA.joinpath("hokkaido_n03_2021_s0010.topojson").read_text("utf-8"))
+    boundaries = resources.files("ckanext.hokkaido.progress.map").joinpath("data")
+    topo = json.loads(boundaries.joinpath("hokkaido_n03_2021_s0010.topojson").read_text("utf-8"))
     (layer,) = topo["objects"].values()
     props = {g["properties"]["N03_007"]: g["properties"] for g in layer["geometries"]}
     wards = {code for code in props if code.startswith("011") and code != "01100"}

@@ -3,9 +3,12 @@ organizations, no parents dictized with their dataset counts, numbers counted on
 
 from __future__ import annotations
 
+import re
+
 import ckan.model as model
 import pytest
 import sqlalchemy as sa
+from ckan.lib.search.query import PackageSearchQuery
 from ckan.plugins import toolkit as tk
 from ckan.tests import factories, helpers
 
@@ -111,3 +114,41 @@ def test_the_prefectures_subtree_is_everyone_until_an_organization_stands_outsid
 
     assert everyone.everyone and len(everyone.ids) == 194
     assert not not_everyone.everyone and sorted(not_everyone.ids) == sorted(everyone.ids)
+
+
+def test_the_sidebar_dataset_count_is_the_one_organization_show_gives_each_reader():
+    org = helpers.call_action("organization_show", id=ASAHIKAWA)
+    InventoryDataset(owner_org=ASAHIKAWA, title="公開の統計")
+    InventoryDataset(owner_org=ASAHIKAWA, title="未公開の台帳", private=True)
+    member, outsider, sysadmin = factories.User(), factories.User(), factories.Sysadmin()
+    helpers.call_action(
+        "organization_member_create", id=org["id"], username=member["name"], role="member"
+    )
+
+    for user in (None, outsider["name"], member["name"], sysadmin["name"]):
+        ckan_count = helpers.call_action("organization_show", {"user": user or ""}, id=org["id"])[
+            "package_count"
+        ]
+        assert organization_page.numbers(org["id"], user)["datasets"] == ckan_count
+    everything = organization_page.numbers(org["id"], member["name"])["datasets"]
+    assert everything == organization_page.numbers(org["id"], None)["datasets"] + 1
+
+
+def test_the_page_shows_its_dataset_count_without_asking_solr_for_it(app, monkeypatch):
+    InventoryDataset(owner_org=ASAHIKAWA, title="旭川市の統計書")
+    InventoryDataset(owner_org=ASAHIKAWA, title="旭川市の人口")
+    count = helpers.call_action("organization_show", {"user": ""}, id=ASAHIKAWA)["package_count"]
+    searches: list[dict] = []
+    run = PackageSearchQuery.run
+
+    def recording(self, query, *args, **kwargs):
+        searches.append(dict(query))
+        return run(self, query, *args, **kwargs)
+
+    monkeypatch.setattr(PackageSearchQuery, "run", recording)
+    page = app.get(f"/organization/{ASAHIKAWA}").body
+
+    sidebar = page.split('class="nums"')[1].split("</div>")[0]
+    assert count >= 2
+    assert re.search(rf"<dd>\s*<span[^>]*>{count}</span>", sidebar), sidebar
+    assert len(searches) == 1, searches  # the page's own dataset list

@@ -113,19 +113,26 @@ def organization_show(next_action, context, data_dict):
     """CKAN's organization_show; for an organization's own page, without its parents and
     followers, and asked by id.
 
-    The page shows the parents from the tree (the breadcrumb) and counts the followers
-    itself (organization_page.numbers), while CKAN would dictize each parent with its
-    dataset count (a Solr facet query over every dataset) and members on every view; and
-    CKAN looks a name up as an id first, twice. The API and every other caller get the
-    organization as before."""
-    if organization_page.is_its_show(context, data_dict):
-        data_dict = {
+    The page shows the parents from the tree (the breadcrumb) and counts the followers and
+    datasets itself (organization_page.numbers), while CKAN would dictize each parent with
+    its dataset count (a Solr facet query over every dataset), ask Solr for its own count
+    and list members on every view; and CKAN looks a name up as an id first, twice. The API
+    and every other caller get the organization as before."""
+    if not organization_page.is_its_show(context, data_dict):
+        return next_action(context, data_dict)
+    org_id = organization_page.id_of(data_dict["id"])
+    return next_action(
+        context,
+        {
             "include_groups": False,
             "include_followers": False,
+            "include_dataset_count": not organization_page.counts_datasets_itself(
+                org_id, context.get("user")
+            ),
             **data_dict,
-            "id": organization_page.id_of(data_dict["id"]),
-        }
-    return next_action(context, data_dict)
+            "id": org_id,
+        },
+    )
 
 
 @tk.chained_action

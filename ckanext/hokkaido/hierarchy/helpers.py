@@ -70,8 +70,9 @@ def hokkaido_may_move_organizations() -> bool:
 
 
 def hokkaido_organization_numbers(org_id: str) -> dict[str, int]:
-    """{followers, members} for an organization's sidebar, counted once per request."""
-    return organization_page.numbers(org_id)
+    """{followers, members, datasets} for an organization's sidebar, counted once per
+    request."""
+    return organization_page.numbers(org_id, getattr(tk.current_user, "name", None))
 
 
 def hokkaido_organization_sections() -> list[dict]:

@@ -1,9 +1,12 @@
 """CKAN's organization page (organization.read) without the work it repeats: which
-organization_show call is the page's own, and its sidebar's numbers in one query."""
+organization_show call is the page's own, and its sidebar's numbers in one query (the
+dataset count too, which CKAN would ask Solr for on every view)."""
 
 from __future__ import annotations
 
+import ckan.authz as authz
 import ckan.model as model
+import ckan.plugins.toolkit as tk
 import flask
 import sqlalchemy as sa
 
@@ -31,18 +34,36 @@ def id_of(id_or_name: str) -> str:
     return found or id_or_name
 
 
-def numbers(org_id: str) -> dict[str, int]:
-    """{followers, members} of the organization, once per request (CKAN's page.html renders
-    the sidebar twice): the counts CKAN's follower and member actions give."""
-    return once_per_request(f"organization-numbers:{org_id}", lambda: _count(org_id))
+def counts_datasets_itself(org_id: str, user: str | None) -> bool:
+    """Whether `numbers` gives the dataset count CKAN's organization_show would: always,
+    except for a non-member when dataset collaborators are on (CKAN then counts the private
+    datasets that user collaborates on, which only its search knows)."""
+    return _reads_private(org_id, user) or not tk.config.get(
+        "ckan.auth.allow_dataset_collaborators"
+    )
 
 
-def _count(org_id: str) -> dict[str, int]:
-    row = model.Session.execute(NUMBERS_SQL, {"id": org_id}).one()
-    return {"followers": row.followers, "members": row.members}
+def numbers(org_id: str, user: str | None = None) -> dict[str, int]:
+    """{followers, members, datasets} of the organization, once per request (CKAN's
+    page.html renders the sidebar twice): the counts CKAN's follower and member actions and
+    organization_show give. Datasets: its own active ones, the private ones only for those
+    who may read them."""
+    return once_per_request(f"organization-numbers:{org_id}:{user}", lambda: _count(org_id, user))
 
 
-# As CKAN's follower_count (followers not deleted) and member_list (active users) count.
+def _count(org_id: str, user: str | None) -> dict[str, int]:
+    row = model.Session.execute(
+        NUMBERS_SQL, {"id": org_id, "private": _reads_private(org_id, user)}
+    ).one()
+    return {"followers": row.followers, "members": row.members, "datasets": row.datasets}
+
+
+def _reads_private(org_id: str, user: str | None) -> bool:
+    return bool(user) and authz.has_user_permission_for_group_or_org(org_id, user, "read")
+
+
+# As CKAN's follower_count (followers not deleted), member_list (active users) and
+# organization_show (its search: active datasets the user may read) count.
 NUMBERS_SQL = sa.text(
     """
     SELECT
@@ -50,6 +71,9 @@ NUMBERS_SQL = sa.text(
          WHERE f.object_id = :id AND u.state != 'deleted') AS followers,
         (SELECT count(*) FROM member m JOIN "user" u ON u.id = m.table_id
          WHERE m.group_id = :id AND m.table_name = 'user' AND m.state = 'active'
-           AND u.state = 'active') AS members
+           AND u.state = 'active') AS members,
+        (SELECT count(*) FROM package p
+         WHERE p.owner_org = :id AND p.state = 'active' AND (NOT p.private OR :private))
+         AS datasets
     """
 )

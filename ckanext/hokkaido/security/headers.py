@@ -25,6 +25,12 @@ PAGE_POLICY = "; ".join(
     )
 )
 DOWNLOAD_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:"
+# pages other sites may frame: the progress widget and badge (no script, no form)
+EMBED_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+    "frame-ancestors *; base-uri 'none'; form-action 'none'"
+)
+EMBED_ENDPOINTS = frozenset({"hokkaido_progress.embed", "hokkaido_progress.badge"})
 # endpoints that send files users uploaded (resources, organisation and user images)
 DOWNLOAD_ENDPOINTS = frozenset(
     {"resource.download", "dataset_resource.download", "uploads.uploaded_file"}
@@ -55,6 +61,8 @@ def add_security_headers(response: Response) -> Response:
     response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     if is_download():
         _sandbox_download(response)
+    elif request.endpoint in EMBED_ENDPOINTS:
+        response.headers["Content-Security-Policy"] = EMBED_POLICY
     else:
         response.headers.setdefault("Content-Security-Policy", PAGE_POLICY)
         response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")

@@ -1,0 +1,103 @@
+"""The figures published as an open dataset of the prefecture, 「市町村のオープンデータ
+取組状況」 (CC BY 4.0), with CSV, GeoJSON and XLSX files replaced at every snapshot, so
+that they are harvested and scored like any other data."""
+
+from __future__ import annotations
+
+import io
+
+import ckan.plugins.toolkit as tk
+from werkzeug.datastructures import FileStorage
+
+from ckanext.hokkaido.hierarchy.reference import municipalities
+from ckanext.hokkaido.progress import downloads
+from ckanext.hokkaido.progress.figures.columns import DOWNLOAD_COLUMNS
+from ckanext.hokkaido.progress.map import shapes
+
+TITLE = "市町村のオープンデータ取組状況"
+NOTES = (
+    "北海道内179市町村のオープンデータの取組状況（取組済か否か、公開データセット数、"
+    "棚卸しの公開率、機械判読可能なデータの割合、自治体標準オープンデータセットの公開状況）。"
+    "`ckan hokkaido progress snapshot` が毎日更新します。"
+    "地図データの出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成。"
+)
+FILES = (
+    ("progress.csv", "CSV", "市町村別の取組状況（CSV）"),
+    ("progress.geojson", "GeoJSON", "市町村別の取組状況（GeoJSON）"),
+    ("progress.xlsx", "XLSX", "市町村別の取組状況（Excel）"),
+)
+
+
+def dataset_name() -> str:
+    return tk.config.get("ckanext.hokkaido.progress.dataset_name")
+
+
+def files(result: dict) -> dict[str, bytes]:
+    rows = result["municipalities"]
+    return {
+        "progress.csv": downloads.to_csv(rows, DOWNLOAD_COLUMNS),
+        "progress.geojson": downloads.to_geojson(rows, shapes.shapes()),
+        "progress.xlsx": downloads.to_xlsx(rows, DOWNLOAD_COLUMNS),
+    }
+
+
+def refresh(context: dict, result: dict) -> dict:
+    """Create the dataset the first time (private until its files are there, as a
+    published inventory item needs a file), then replace its files."""
+    # a fresh context: the caller's carries CKAN's bookkeeping of its own action
+    context = {"user": context.get("user"), "ignore_auth": True}
+    dataset = _existing(context) or _create(context)
+    by_name = {resource["name"]: resource for resource in dataset.get("resources", [])}
+    contents = files(result)
+    for filename, file_format, name in FILES:
+        _put(
+            context,
+            dataset["id"],
+            by_name.get(name),
+            name,
+            file_format,
+            filename,
+            contents[filename],
+        )
+    if dataset.get("private"):
+        tk.get_action("package_patch")(
+            dict(context),
+            {"id": dataset["id"], "private": False, "publication_status": "published"},
+        )
+    return tk.get_action("package_show")(dict(context), {"id": dataset["id"]})
+
+
+def _existing(context: dict) -> dict | None:
+    try:
+        return tk.get_action("package_show")(dict(context), {"id": dataset_name()})
+    except tk.ObjectNotFound:
+        return None
+
+
+def _create(context: dict) -> dict:
+    return tk.get_action("package_create")(
+        dict(context),
+        {
+            "name": dataset_name(),
+            "title": TITLE,
+            "notes": NOTES,
+            "owner_org": municipalities.prefecture().org_name,
+            "license_id": "CC-BY-4.0",
+            "inventory_id": dataset_name(),
+            "disclosure": "open",
+            "update_frequency": "daily",
+            "private": True,
+            "publication_status": "planned",
+            "planned_publication": "2026",
+            "tags": [{"name": "オープンデータ"}, {"name": "取組状況"}],
+        },
+    )
+
+
+def _put(context, dataset_id, existing, name, file_format, filename, content: bytes) -> None:
+    upload = FileStorage(stream=io.BytesIO(content), filename=filename)
+    fields = {"name": name, "format": file_format, "url": filename, "upload": upload}
+    if existing:
+        tk.get_action("resource_patch")(dict(context), {"id": existing["id"], **fields})
+    else:
+        tk.get_action("resource_create")(dict(context), {"package_id": dataset_id, **fields})
