@@ -233,6 +233,8 @@ def test_a_municipalitys_progress_page_names_overdue_items_only_to_its_members(a
         assert "1 件" in page or "1 items" in page
 
     assert "岩見沢市の遅れた台帳" in as_member
+    # a tab of the organization's page, beside its datasets and inventory
+    assert f'href="/organization/{town}/inventory"' in as_member
 
 
 def test_no_public_surface_names_a_private_item(app):

@@ -8,13 +8,13 @@ import datetime
 import ckan.plugins.toolkit as tk
 
 from ckanext.hokkaido.hierarchy.reference import municipalities
+from ckanext.hokkaido.inventory.sheet import columns
 from ckanext.hokkaido.language import pick
 from ckanext.hokkaido.progress import model, report, urls
-from ckanext.hokkaido.progress.figures import metrics
+from ckanext.hokkaido.progress.figures import Target, metrics
 from ckanext.hokkaido.progress.figures.history import chart
 from ckanext.hokkaido.progress.map import shapes
-
-NORTHERN_TERRITORIES = "northern_territories"
+from ckanext.hokkaido.search import fields
 
 
 def metric_labels() -> dict[str, str]:
@@ -119,10 +119,13 @@ def history(points: list[dict], today: dict | None) -> dict:
 
 def municipality_page(row: dict, snapshots: list[dict]) -> dict:
     points = _municipality_points(row, snapshots)
+    adopted = [{**p, "adopted": int(bool(p["adopted"]))} for p in points]
     return {
         "row": row,
         "steps": [word_step(step, row) for step in row["next_steps"]],
         "history": points,
+        # its own 取組済 (0 or 1) against the plan's deadline
+        "chart": chart(adopted, Target(1, report.target().deadline)),
         "standard_labels": _standard_labels(),
         "embed_url": tk.url_for("hokkaido_progress.embed", lg_code=row["lg_code"], _external=True),
         "badge_url": tk.url_for("hokkaido_progress.badge", lg_code=row["lg_code"], _external=True),
@@ -187,9 +190,6 @@ def word_step(step: dict, row: dict) -> dict:
 
 
 def _standard_labels() -> dict[str, str]:
-    from ckanext.hokkaido.inventory.sheet import columns
-    from ckanext.hokkaido.search import fields
-
     choices = columns.column_by_field()[fields.STANDARD_DATASET].choices
     return {c.value: pick(c.label_ja, c.label_en) for c in choices}
 
@@ -197,7 +197,7 @@ def _standard_labels() -> dict[str, str]:
 def badge(row: dict) -> dict:
     label = pick("オープンデータ", "open data")
     value = pick("取組済", "adopted") if row["adopted"] else pick("未取組", "not yet")
-    label_width, value_width = 10 + 12 * len(label), 10 + 12 * len(value)
+    label_width, value_width = _text_width(label), _text_width(value)
     return {
         "label": label,
         "value": value,
@@ -207,6 +207,11 @@ def badge(row: dict) -> dict:
         "width": label_width + value_width,
         "title": tooltip(row),
     }
+
+
+def _text_width(text: str) -> int:
+    """Pixels the badge gives a text at 12 px: full width for Japanese, less for Latin."""
+    return 12 + sum(12 if ord(char) > 0x2E7F else 7 for char in text)
 
 
 def _subprefecture(ref: str | None):

@@ -66,7 +66,9 @@ def municipality(id: str):
     return tk.render(
         "hokkaido/progress/municipality.html",
         {
-            "organization": org,
+            "group_dict": org,
+            "group_type": "organization",
+            "am_following": _am_following(org["id"]),
             **page_data.municipality_page(row, model.municipality_history(row["lg_code"])),
             "inventory": dashboard(request_context(), org["id"]),
         },
@@ -77,10 +79,7 @@ def municipality(id: str):
 def embed(lg_code: str):
     """A small page for a municipality's own site to show in an iframe."""
     row = _row_or_404(lg_code)
-    response = Response(
-        tk.render("hokkaido/progress/embed.html", {"row": row, "target": live()["target"]})
-    )
-    return response
+    return tk.render("hokkaido/progress/embed.html", {"row": row})
 
 
 @blueprint.route("/progress/badge/<lg_code>.svg")
@@ -106,6 +105,12 @@ def _row_or_404(lg_code: str) -> dict:
         return report.municipality(live(), lg_code)
     except (tk.ObjectNotFound, ValueError):
         return tk.abort(404, tk._("No municipality has the code {code}").format(code=lg_code))
+
+
+def _am_following(org_id: str) -> bool:
+    if not tk.current_user.is_authenticated:
+        return False
+    return tk.get_action("am_following_group")(request_context(), {"id": org_id})
 
 
 def _organization(id: str) -> dict:
