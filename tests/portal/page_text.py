@@ -1,6 +1,6 @@
 """What a person reads on a page, and what a screen reader says: text outside scripts and
 styles, and the attributes that are read out or shown (aria-label, title, alt, placeholder,
-button values)."""
+button values). Code (commands, HTML to paste) is in no human language: left out."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 from html.parser import HTMLParser
 
 SPOKEN_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
-HIDDEN_CONTENT = {"script", "style", "template", "noscript"}
+HIDDEN_CONTENT = {"script", "style", "template", "noscript", "code"}
 VOID = {
     "area",
     "base",

@@ -35,7 +35,13 @@ ALLOWED = {
 @pytest.fixture
 def site():
     org = factories.Organization(
-        name="lg-012041", title="旭川市", image_url="", description="北海道の中央に位置する市"
+        name="lg-012041",
+        title="旭川市",
+        image_url="",
+        description="北海道の中央に位置する市",
+        lg_code="012041",
+        org_level="municipality",
+        name_en="Asahikawa-shi",
     )
     editor = factories.UserWithToken(image_url="", fullname="旭川 花子")
     helpers.call_action(
@@ -57,6 +63,8 @@ def _pages(site) -> list[str]:
         f"/organization/{org['name']}",
         f"/organization/{org['name']}/inventory",
         "/hierarchy",
+        "/progress",
+        f"/organization/{org['name']}/progress",
     ]
 
 

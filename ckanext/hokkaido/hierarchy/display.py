@@ -11,6 +11,8 @@ from ckanext.hokkaido.language import pick
 
 
 def localise_organization(org_dict: dict) -> dict:
+    if pick("ja", "en") != "en":
+        return org_dict
     name_en = org_dict.get("name_en") or _names_en([org_dict.get("name", "")]).get(
         org_dict.get("name", "")
     )

@@ -19,9 +19,9 @@ from ckanext.hokkaido.search import fields
 
 def metric_labels() -> dict[str, str]:
     return {
-        "adopted": tk._("Open data adopted (取組済)"),
+        "adopted": tk._("Open data adopted"),
         "machine": tk._("Machine-readable share"),
-        "publication": tk._("Publication rate (公開率)"),
+        "publication": tk._("Publication rate"),
         "standard": tk._("Standard datasets published"),
     }
 
@@ -101,7 +101,9 @@ def tooltip(row: dict) -> str:
 
 
 def _not_counted(shape) -> str:
-    return tk._("{name} (northern territories, not counted)").format(name=shape.name)
+    village = municipalities.by_code(shape.code, include_northern_territories=True)
+    name = pick(shape.name, village.romaji if village else shape.name)
+    return tk._("{name} (northern territories, not counted)").format(name=name)
 
 
 def percent(share: float | None) -> str:
@@ -186,7 +188,10 @@ def word_step(step: dict, row: dict) -> dict:
         ),
     }
     text, url = texts[step["id"]]
-    return {"id": step["id"], "text": text.format(**step["params"]), "url": url}
+    params = dict(step["params"])
+    if "standard" in params:
+        params["standard"] = _standard_labels().get(params["standard"], params["standard"])
+    return {"id": step["id"], "text": text.format(**params), "url": url}
 
 
 def _standard_labels() -> dict[str, str]:
