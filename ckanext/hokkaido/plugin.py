@@ -10,6 +10,10 @@ from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.hokkaido import refusals
 from ckanext.hokkaido.collect import public_functions
+from ckanext.hokkaido.conversion import actions as conversion_actions
+from ckanext.hokkaido.conversion import auth as conversion_auth
+from ckanext.hokkaido.conversion import helpers as conversion_helpers
+from ckanext.hokkaido.conversion import views as conversion_views
 from ckanext.hokkaido.demo import cli as demo_cli
 from ckanext.hokkaido.hierarchy import actions as hierarchy_actions
 from ckanext.hokkaido.hierarchy import auth as hierarchy_auth
@@ -58,16 +62,24 @@ def _actions() -> dict:
         privacy_actions,
         search_actions,
         progress_actions,
+        conversion_actions,
     )
 
 
 def _auth_functions() -> dict:
-    return public_functions(hierarchy_auth, inventory_auth, scoring_auth, progress_auth)
+    return public_functions(
+        hierarchy_auth, inventory_auth, scoring_auth, progress_auth, conversion_auth
+    )
 
 
 def _helpers() -> dict:
     return public_functions(
-        hierarchy_helpers, inventory_helpers, scoring_helpers, portal_helpers, progress_helpers
+        hierarchy_helpers,
+        inventory_helpers,
+        scoring_helpers,
+        portal_helpers,
+        progress_helpers,
+        conversion_helpers,
     )
 
 
@@ -82,6 +94,7 @@ def _blueprints() -> list:
         scoring_views.blueprint,
         portal_views.blueprint,
         progress_views.blueprint,
+        conversion_views.blueprint,
     ]
 
 

@@ -1,10 +1,11 @@
-"""Running the scoring engine in a child process that is killed at a hard timeout.
+"""Running an engine (scoring, conversion) in a child process that is killed at a hard
+timeout.
 
-The engine's own deadline is cooperative: it cannot interrupt a parser stuck in C code or
-a pathological regular expression. The worker therefore never runs the engine itself; it
-starts this module as ``python -m``, hands it the options as JSON on standard input and
-reads the result as JSON from standard output. Only the engine is imported here (no
-CKAN), so the child starts quickly."""
+The engines' own deadlines are cooperative: they cannot interrupt a parser stuck in C code
+or a pathological regular expression. The worker therefore never runs an engine itself; it
+starts a module as ``python -m``, hands it the request as JSON on standard input and reads
+the result as JSON from standard output. The child imports only the engine (no CKAN), so
+it starts quickly."""
 
 from __future__ import annotations
 
@@ -29,25 +30,35 @@ class ChildFailed(Exception):
 def score_in_child(path: str, options: dict[str, Any], timeout: float) -> dict[str, Any]:
     """engine.score_file(path, **options) in a child process; ``max_seconds`` in options
     is the engine's own deadline, ``timeout`` the hard one."""
-    request = json.dumps({"path": path, "options": options})
+    return run_in_child(__name__, {"path": path, "options": options}, timeout, SCORING)
+
+
+# What the child was doing, for the messages when it fails: (ja, en).
+SCORING = ("判定", "scoring")
+
+
+def run_in_child(
+    module: str, request: dict[str, Any], timeout: float, task: tuple[str, str]
+) -> dict[str, Any]:
+    """`python -m module` with the request on standard input; its JSON answer."""
     try:
         done = subprocess.run(
-            [sys.executable, "-m", __name__],
-            input=request,
+            [sys.executable, "-m", module],
+            input=json.dumps(request),
             capture_output=True,
             text=True,
             timeout=timeout,
         )
     except subprocess.TimeoutExpired:
         raise ChildFailed(
-            f"処理時間の上限（{timeout:g}秒）を超えたため、判定を中止しました",
-            f"scoring was stopped at the hard time limit of {timeout:g} s",
+            f"処理時間の上限（{timeout:g}秒）を超えたため、{task[0]}を中止しました",
+            f"{task[1]} was stopped at the hard time limit of {timeout:g} s",
         ) from None
     if done.returncode != 0 or not done.stdout.strip():
-        log.error("scoring child ended with %s: %s", done.returncode, done.stderr[-2000:])
+        log.error("%s child ended with %s: %s", task[1], done.returncode, done.stderr[-2000:])
         raise ChildFailed(
-            "ファイルの判定が途中で終了しました（ファイルが大きすぎるか複雑すぎます）",
-            "scoring ended before it finished (the file is too large or too complex)",
+            f"ファイルの{task[0]}が途中で終了しました（ファイルが大きすぎるか複雑すぎます）",
+            f"{task[1]} ended before it finished (the file is too large or too complex)",
         )
     return json.loads(done.stdout)
 

@@ -58,7 +58,7 @@ def score_resource(
     stored = ResourceScore.get(resource_id) or ResourceScore(
         resource_id=resource_id, package_id=package.id
     )
-    with _local_copy(resource_dict) as (path, refusal):
+    with local_copy(resource_dict) as (path, refusal):
         if path is None:
             attempts = (stored.failed_attempts or 0) + 1
             stored.mark_unreachable(refusal, source_key(resource), retry_time(attempts))
@@ -77,7 +77,7 @@ def _score(path: str, resource: dict, license_id: str | None, timeout: float | N
     options = {
         "license_id": license_id,
         "declared_format": resource.get("format") or None,
-        "filename": _file_name(resource),
+        "filename": file_name(resource),
         "max_seconds": tk.config.get(CONFIG_MAX_SECONDS),
     }
     try:
@@ -102,7 +102,7 @@ def retry_time(attempts: int) -> datetime.datetime:
 
 
 @contextmanager
-def _local_copy(resource: dict) -> Iterator[tuple[str | None, dict | None]]:
+def local_copy(resource: dict) -> Iterator[tuple[str | None, dict | None]]:
     """(path of the bytes, None), or (None, {ja, en}: why they could not be had)."""
     if resource.get("url_type") == "upload":
         path = get_resource_uploader(resource).get_path(resource["id"])
@@ -136,7 +136,7 @@ def fetch_policy() -> engine.FetchPolicy:
     )
 
 
-def _file_name(resource: dict) -> str | None:
+def file_name(resource: dict) -> str | None:
     return os.path.basename((resource.get("url") or "").split("?")[0]) or None
 
 
