@@ -22,22 +22,26 @@ SHIPPED = ("ckanext/hokkaido/scoring/engine/", "ckanext/hokkaido/convert/")
 SHIPPED += ("ckanext/hokkaido/hierarchy/reference/",)
 SHIPPED_PACKAGES = tuple(folder.rstrip("/").replace("/", ".") for folder in SHIPPED)
 # the packages above them are namespace packages in this wheel: no __init__.py
-NAMESPACES = ("ckanext", "ckanext.hokkaido", "ckanext.hokkaido.scoring", "ckanext.hokkaido.hierarchy")
+NAMESPACES = ("ckanext", "ckanext.hokkaido")
+NAMESPACES += ("ckanext.hokkaido.scoring", "ckanext.hokkaido.hierarchy")
 _CKAN_IMPORT = re.compile(r"^\s*(?:from|import)\s+ckan(?:\.|\s|$)", re.MULTILINE)
 _CKANEXT_IMPORT = re.compile(r"^\s*(?:from|import)\s+(ckanext[\w.]*)", re.MULTILINE)
 
+# argv: the namespace packages, "--", every shipped module
 IMPORT_EVERYTHING = """
 import importlib, importlib.util, json, sys
-for name in sys.argv[1:]:
+split = sys.argv.index("--")
+namespaces, modules = sys.argv[1:split], sys.argv[split + 1:]
+for name in modules:
     importlib.import_module(name)
 print(json.dumps({
     "loaded": sorted(m for m in sys.modules if m.split(".")[0] in ("ckan", "ckanext")),
-    "namespace_files": {n: sys.modules[n].__file__ for n in %r},
+    "namespace_files": {n: sys.modules[n].__file__ for n in namespaces},
     "ckan": importlib.util.find_spec("ckan") is not None,
     "prefix": sys.prefix,
     "engine": sys.modules["ckanext.hokkaido.scoring.engine"].__file__,
 }))
-""" % (NAMESPACES,)
+"""
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +64,7 @@ def tools_bin(tmp_path_factory, tools_wheel) -> Path:
     venv.create(target, with_pip=True, system_site_packages=False)
     bin_dir = target / "bin"
     install = subprocess.run(
-        [bin_dir / "python", "-m", "pip", "install", "-q", "--disable-pip-version-check", tools_wheel],
+        [bin_dir / "python", "-m", "pip", "install", "-q", "--no-input", tools_wheel],
         capture_output=True,
         text=True,
         env=_clean_env(bin_dir),
@@ -120,7 +124,7 @@ def test_ckan_is_absent_and_every_module_imports_without_it(tools_bin, tools_whe
             if n.endswith(".py")
         )
     run = subprocess.run(
-        [tools_bin / "python", "-I", "-c", IMPORT_EVERYTHING, *modules],
+        [tools_bin / "python", "-I", "-c", IMPORT_EVERYTHING, *NAMESPACES, "--", *modules],
         capture_output=True,
         text=True,
         cwd="/",
@@ -185,9 +189,8 @@ def test_hokkaido_score_reads_spreadsheets_with_the_declared_dependencies(tools_
 def test_hokkaido_convert_writes_tidy_utf8_csv_and_a_json_report(tools_bin, tmp_path):
     book = _write_book(tmp_path)
     source_bytes = book.read_bytes()
-    report = json.loads(
-        _run(tools_bin, "hokkaido-convert", book.name, "-o", "out.csv", "--json-report", cwd=tmp_path)
-    )
+    command = ("hokkaido-convert", book.name, "-o", "out.csv", "--json-report")
+    report = json.loads(_run(tools_bin, *command, cwd=tmp_path))
     assert report["error"] is None
     assert report["source"]["format"] == "xlsx"
     (output,) = report["outputs"]

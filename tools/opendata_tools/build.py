@@ -29,10 +29,11 @@ _IMPORT = re.compile(r"^\s*(?:from\s+(\.*)([\w.]*)\s+import\b|import\s+([\w.]+))
 
 
 def shipped_packages() -> list[str]:
-    """The top packages of the wheel, as pyproject.toml's find `include` names them."""
+    """The top packages of the wheel, as pyproject.toml's find `include` names them (each
+    also as "<package>.*", for its sub-packages)."""
     config = tomllib.loads((HERE / "pyproject.toml").read_text("utf-8"))
     include = config["tool"]["setuptools"]["packages"]["find"]["include"]
-    return [pattern.rstrip("*") for pattern in include]
+    return [pattern for pattern in include if not pattern.endswith(".*")]
 
 
 def version() -> str:
