@@ -10,6 +10,7 @@ use = config:$APP_DIR/src/config/common.ini
 SECRET_KEY = $CKAN_SECRET_KEY
 ckan.site_id = hokkaido
 ckan.storage_path = $CKAN_STORAGE_PATH
+ckanext.xloader.jobs_db.uri = sqlite:///$CKAN_STORAGE_PATH/xloader_jobs.db
 INI
 fi
 
@@ -17,11 +18,19 @@ case "${1:-web}" in
   web)
     ckan -c "$CKAN_INI" db init
     ckan -c "$CKAN_INI" db pending-migrations --apply
+    # CKAN's DataStore permissions (the read user may only read), as the database's
+    # superuser (the postgres image makes POSTGRES_USER one); idempotent
+    ckan -c "$CKAN_INI" datastore set-permissions | psql -q "$CKAN_SQLALCHEMY_URL"
     ckan -c "$CKAN_INI" hokkaido seed-organizations
     if ! ckan -c "$CKAN_INI" user show "$CKAN_SYSADMIN_NAME" | grep -q " name=$CKAN_SYSADMIN_NAME "; then
       ckan -c "$CKAN_INI" user add "$CKAN_SYSADMIN_NAME" "email=$CKAN_SYSADMIN_EMAIL" \
         "password=$CKAN_SYSADMIN_PASSWORD"
       ckan -c "$CKAN_INI" sysadmin add "$CKAN_SYSADMIN_NAME"
+    fi
+    # ckanext-xloader fetches uploaded files through the API with a sysadmin's token
+    if ! grep -q "^ckanext.xloader.api_token" "$CKAN_INI"; then
+      token=$(ckan -c "$CKAN_INI" user token add "$CKAN_SYSADMIN_NAME" xloader | tail -n 1 | tr -d '[:space:]')
+      printf 'ckanext.xloader.api_token = %s\n' "$token" >> "$CKAN_INI"
     fi
     exec uwsgi --http :5000 --master --processes 2 --harakiri 60 --need-app \
       --wsgi-file "$APP_DIR/src/docker/wsgi.py" --env CKAN_INI="$CKAN_INI"

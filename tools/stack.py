@@ -49,6 +49,11 @@ DB_USER = "ckan"
 DB_PASSWORD = "ckan"
 SITE_DB = "ckan"
 TEST_DB = "ckan_test"
+# The DataStore: a database per site, written by the main user and read by a user that
+# may only read it (CKAN's datastore set-permissions).
+DATASTORE_READ_USER = "datastore_ro"
+DATASTORE_READ_PASSWORD = "datastore_ro"
+DATASTORE_DBS = {SITE_DB: "datastore", TEST_DB: "datastore_test"}
 
 # Debian packages, and a command each one provides (checked before installing).
 DEBIAN_PACKAGES = {
@@ -128,7 +133,13 @@ def ensure_debian_packages() -> None:
 def ensure_venv() -> None:
     requirements = [
         ROOT / name
-        for name in ("requirements.txt", "requirements-test.txt", "setup.cfg", "setup.py")
+        for name in (
+            "requirements.txt",
+            "requirements-xloader.txt",
+            "requirements-test.txt",
+            "setup.cfg",
+            "setup.py",
+        )
     ]
     stamp = VENV / ".hokkaido-installed"
     wanted = digest(*requirements)
@@ -142,6 +153,7 @@ def ensure_venv() -> None:
     try:
         run([*pip, "setuptools<82", "wheel"])
         run([*pip, "-r", ROOT / "requirements-test.txt"])
+        run([*pip, "--no-deps", "-r", ROOT / "requirements-xloader.txt"])
         run([*pip, "--no-deps", "--no-build-isolation", "-e", ROOT])
     except StackError:
         raise StackError(
@@ -421,11 +433,35 @@ def psql(sql: str, db: str = "postgres") -> str:
 
 
 def pg_ensure_databases() -> None:
-    if psql(f"SELECT 1 FROM pg_roles WHERE rolname='{DB_USER}'") != "1":
-        psql(f"CREATE ROLE {DB_USER} LOGIN PASSWORD '{DB_PASSWORD}'")
-    for db in (SITE_DB, TEST_DB):
+    for user, password in ((DB_USER, DB_PASSWORD), (DATASTORE_READ_USER, DATASTORE_READ_PASSWORD)):
+        if psql(f"SELECT 1 FROM pg_roles WHERE rolname='{user}'") != "1":
+            psql(f"CREATE ROLE {user} LOGIN PASSWORD '{password}'")
+    for db in (SITE_DB, TEST_DB, *DATASTORE_DBS.values()):
         if psql(f"SELECT 1 FROM pg_database WHERE datname='{db}'") != "1":
             psql(f"CREATE DATABASE {db} OWNER {DB_USER} ENCODING 'UTF8' TEMPLATE template0")
+
+
+def datastore_set_permissions(ini: Path, env: dict) -> None:
+    """CKAN's own permission script for the DataStore (the read user may only read),
+    applied by the PostgreSQL superuser; idempotent, so run at every start."""
+    script = ckan_output(ini, env, "datastore", "set-permissions")
+    result = subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-p", str(PORTS["pg"]), "-U", "postgres", "-q"],
+        input=script,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise StackError(f"the DataStore permissions were refused: {result.stderr.strip()}")
+
+
+def ckan_output(ini: Path, env: dict, *args) -> str:
+    result = subprocess.run(
+        [BIN / "ckan", "-c", ini, *args], env=env, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        raise StackError(f"ckan {' '.join(args)} failed: {result.stderr.strip()[-500:]}")
+    return result.stdout
 
 
 def pg_stop() -> None:
@@ -604,9 +640,15 @@ SYSADMIN = ("admin", "admin@example.org", "hokkaido-admin-2026")
 
 def service_env(db: str = SITE_DB, redis_db: int = 0) -> dict:
     """CKAN reads these variables before its ini, so the ports set here always win."""
+    server = f"127.0.0.1:{PORTS['pg']}"
+    datastore = DATASTORE_DBS[db]
     return dict(
         os.environ,
-        CKAN_SQLALCHEMY_URL=(f"postgresql://{DB_USER}:{DB_PASSWORD}@127.0.0.1:{PORTS['pg']}/{db}"),
+        CKAN_SQLALCHEMY_URL=(f"postgresql://{DB_USER}:{DB_PASSWORD}@{server}/{db}"),
+        CKAN_DATASTORE_WRITE_URL=f"postgresql://{DB_USER}:{DB_PASSWORD}@{server}/{datastore}",
+        CKAN_DATASTORE_READ_URL=(
+            f"postgresql://{DATASTORE_READ_USER}:{DATASTORE_READ_PASSWORD}@{server}/{datastore}"
+        ),
         CKAN_SOLR_URL=solr_url(),
         CKAN_REDIS_URL=f"redis://127.0.0.1:{PORTS['redis']}/{redis_db}",
         CKAN_SITE_URL=f"http://127.0.0.1:{PORTS['ckan']}",
@@ -638,7 +680,9 @@ def prepare_site() -> None:
     say("migrating the database")
     ckan("db", "init", quiet=True)
     ckan("db", "pending-migrations", "--apply", quiet=True)
+    datastore_set_permissions(SITE_INI, service_env())
     ensure_sysadmin()
+    ensure_xloader_token()
     say("seeding organizations and demo datasets")
     ckan("hokkaido", "seed-organizations")
     ckan("hokkaido", "seed-demo")
@@ -655,6 +699,19 @@ def ensure_sysadmin() -> None:
         ckan("user", "add", name, f"email={email}", f"password={password}", quiet=True)
     if "sysadmin=True" not in shown:
         ckan("sysadmin", "add", name, quiet=True)
+
+
+def ensure_xloader_token() -> None:
+    """ckanext-xloader fetches uploaded files through the API with a token of the
+    sysadmin's, written once into the site's ini."""
+    text = SITE_INI.read_text()
+    if "ckanext.xloader.api_token" in text:
+        return
+    output = ckan_output(SITE_INI, service_env(), "user", "token", "add", SYSADMIN[0], "xloader")
+    token = output.strip().splitlines()[-1].strip()
+    SITE_INI.write_text(
+        text.replace("[app:main]\n", f"[app:main]\nckanext.xloader.api_token = {token}\n", 1)
+    )
 
 
 def worker_pid(name: str) -> Path:
@@ -678,12 +735,37 @@ def workers_start() -> None:
 
 
 def serve() -> None:
+    """The web server in the foreground; the workers start once it answers, since
+    ckanext-xloader's jobs fetch uploaded files from it."""
     require_free_port("CKAN", PORTS["ckan"], "HOKKAIDO_CKAN_PORT")
     name, _, password = SYSADMIN
-    say(f"portal: http://127.0.0.1:{PORTS['ckan']}  (sysadmin login: {name} / {password})")
-    say("press Ctrl-C to stop the web server; 'make stop' stops every service")
-    command = ckan_run_command(PORTS["ckan"])
-    os.execve(command[0], command, service_env())
+    server = subprocess.Popen(ckan_run_command(PORTS["ckan"]), env=service_env())
+    try:
+        wait_until(
+            lambda: server.poll() is not None or site_answers(),
+            "the CKAN web server",
+            Path("its output above"),
+            seconds=180,
+        )
+        if server.poll() is not None:
+            sys.exit(server.returncode)
+        workers_start()
+        say(f"portal: http://127.0.0.1:{PORTS['ckan']}  (sysadmin login: {name} / {password})")
+        say("press Ctrl-C to stop the web server; 'make stop' stops every service")
+        sys.exit(server.wait())
+    except KeyboardInterrupt:
+        server.terminate()
+        sys.exit(server.wait())
+
+
+def site_answers() -> bool:
+    try:
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{PORTS['ckan']}/api/3/action/status_show", timeout=5
+        ) as response:
+            return response.status == 200
+    except OSError:
+        return False
 
 
 def ckan_run_command(port: int) -> list[str]:
@@ -723,7 +805,6 @@ def cmd_start() -> None:
 def cmd_run() -> None:
     start_services()
     prepare_site()
-    workers_start()
     serve()
 
 
@@ -733,6 +814,7 @@ def cmd_test() -> None:
     test_ini = ROOT / "test.ini"
     run([BIN / "ckan", "-c", test_ini, "db", "init"], env=env, quiet=True)
     run([BIN / "ckan", "-c", test_ini, "db", "pending-migrations", "--apply"], env=env, quiet=True)
+    datastore_set_permissions(test_ini, env)
     args = sys.argv[2:] or ["tests"]
     result = subprocess.run(
         [BIN / "python", "-m", "pytest", f"--ckan-ini={test_ini}", *args], env=env, cwd=ROOT

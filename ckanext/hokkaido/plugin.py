@@ -52,6 +52,8 @@ from ckanext.hokkaido.scoring import views as scoring_views
 from ckanext.hokkaido.search import actions as search_actions
 from ckanext.hokkaido.search import facets, query
 from ckanext.hokkaido.security import csrf, headers
+from ckanext.hokkaido.tables import loading
+from ckanext.xloader.interfaces import IXloader
 
 
 def _actions() -> dict:
@@ -126,6 +128,7 @@ class HokkaidoPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IMiddleware, inherit=True)
     p.implements(p.IOrganizationController, inherit=True)
+    p.implements(IXloader, inherit=True)
 
     # IConfigurer
 
@@ -140,6 +143,11 @@ class HokkaidoPlugin(p.SingletonPlugin, DefaultTranslation):
 
     def update_config_schema(self, schema):
         return portal_settings.with_site_texts(schema)
+
+    # IXloader
+
+    def can_upload(self, resource_id):
+        return loading.may_load(resource_id)
 
     # IMiddleware
 

@@ -58,7 +58,10 @@ def test_a_closed_licence_does_not_adopt_and_says_what_to_do():
     dataset = InventoryDataset(owner_org=org("012068"))  # 釧路市
     # published before the portal required an open licence (older data, harvests)
     model.Session.execute(
-        sa.text("UPDATE package SET license_id = 'CC-BY-NC-4.0' WHERE id = :id"),
+        sa.text(
+            "UPDATE package SET license_id = 'CC-BY-NC-4.0', metadata_modified = now() "
+            "WHERE id = :id"
+        ),
         {"id": dataset["id"]},
     )
     model.Session.commit()
@@ -281,3 +284,22 @@ def test_the_widget_and_badge_may_be_framed_by_any_site(app):
     assert badge.headers["Content-Type"].startswith("image/svg+xml") and "<svg" in badge.body
     assert page.headers["X-Frame-Options"] == "SAMEORIGIN"
     app.get("/progress/embed/999999", status=404)
+
+
+def test_the_figures_are_computed_again_only_when_the_data_changes():
+    first = progress()
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        seen.append(statement)
+
+    sa.event.listen(model.meta.engine, "before_cursor_execute", record)
+    try:
+        again = progress()
+    finally:
+        sa.event.remove(model.meta.engine, "before_cursor_execute", record)
+    InventoryDataset(owner_org=org("012122"))  # 留萌市
+    changed = progress(level="municipality", code="012122")
+
+    assert again == first and len(seen) == 1  # the fingerprint only
+    assert changed["adopted"] is True

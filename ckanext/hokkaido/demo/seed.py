@@ -12,6 +12,7 @@ import yaml
 from werkzeug.datastructures import FileStorage
 
 from ckanext.hokkaido.hierarchy.reference import municipalities as mun
+from ckanext.hokkaido.scoring import resource_scoring
 
 DEMO_LICENSE = "CC-BY-4.0"
 
@@ -54,7 +55,9 @@ def seed() -> Counter:
             wanted.update(private=True, publication_status="planned", planned_publication="2026")
         package = tk.get_action("package_create")(dict(context), wanted)
         for resource in files:
-            _upload(context, package["id"], resource)
+            created = _upload(context, package["id"], resource)
+            if resource.get("convert"):
+                _request_conversion(context, created["id"])
         if files:
             tk.get_action("package_patch")(
                 dict(context),
@@ -72,10 +75,17 @@ def _exists(name: str, context: dict) -> bool:
     return True
 
 
-def _upload(context: dict, package_id: str, resource: dict) -> None:
+def _request_conversion(context: dict, resource_id: str) -> None:
+    """Score the file now (the conversion is offered for a scored file with errors) and
+    queue its conversion."""
+    resource_scoring.score_resource(resource_id)
+    tk.get_action("hokkaido_convert_resource")(dict(context), {"id": resource_id})
+
+
+def _upload(context: dict, package_id: str, resource: dict) -> dict:
     demo_file = resources.files(__package__).joinpath("files", resource["file"])
     with demo_file.open("rb") as stream:
-        tk.get_action("resource_create")(
+        return tk.get_action("resource_create")(
             dict(context),
             {
                 "package_id": package_id,

@@ -9,7 +9,7 @@ import ckan.plugins.toolkit as tk
 
 from ckanext.hokkaido.hierarchy.reference import municipalities
 from ckanext.hokkaido.inventory.sheet import columns
-from ckanext.hokkaido.progress import gather, model
+from ckanext.hokkaido.progress import cache, gather, model
 from ckanext.hokkaido.progress.figures import (
     Holdings,
     Place,
@@ -48,8 +48,14 @@ def places() -> list[Place]:
 
 def live(today: datetime.date | None = None) -> dict:
     """The prefecture's result as of now: every municipality's row, the 振興局 and
-    prefecture totals, the target status, and the prefecture's own data."""
+    prefecture totals, the target status, and the prefecture's own data (computed again
+    only when the data it reads has changed: cache.py)."""
     today = today or datetime.date.today()
+    goal = target()
+    return cache.cached(today, f"{goal.count}|{goal.deadline}", lambda: _compute(today))
+
+
+def _compute(today: datetime.date) -> dict:
     held = gather.holdings(today)
     standards = standard_names()
     rows = [

@@ -23,6 +23,7 @@ from ckan.lib.uploader import get_resource_uploader
 from ckanext.hokkaido.scoring import engine
 from ckanext.hokkaido.scoring.child_process import ChildFailed, score_in_child
 from ckanext.hokkaido.scoring.model import SCORED, ResourceScore
+from ckanext.hokkaido.tables import loading
 
 CONFIG_ALLOWED_HOSTS = "ckanext.hokkaido.scoring.allowed_hosts"
 CONFIG_ALLOWED_NETWORKS = "ckanext.hokkaido.scoring.allowed_networks"
@@ -70,7 +71,9 @@ def score_resource(
             return stored
         result = _score(path, resource_dict, package.license_id, timeout)
     stored.update_from(result, content_hash, source_key(resource))
-    return _save(stored, package.id)
+    _save(stored, package.id)
+    loading.after_scoring(stored)
+    return stored
 
 
 def _score(path: str, resource: dict, license_id: str | None, timeout: float | None) -> dict:
