@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pwd
+import re
 import shutil
 import signal
 import socket
@@ -705,13 +706,18 @@ def ensure_xloader_token() -> None:
     """ckanext-xloader fetches uploaded files through the API with a token of the
     sysadmin's, written once into the site's ini."""
     text = SITE_INI.read_text()
-    if "ckanext.xloader.api_token" in text:
+    if has_xloader_token(text):
         return
     output = ckan_output(SITE_INI, service_env(), "user", "token", "add", SYSADMIN[0], "xloader")
-    token = output.strip().splitlines()[-1].strip()
-    SITE_INI.write_text(
-        text.replace("[app:main]\n", f"[app:main]\nckanext.xloader.api_token = {token}\n", 1)
-    )
+    SITE_INI.write_text(with_xloader_token(text, output.strip().splitlines()[-1].strip()))
+
+
+def has_xloader_token(ini_text: str) -> bool:
+    return re.search(r"^ckanext\.xloader\.api_token\s*=", ini_text, re.MULTILINE) is not None
+
+
+def with_xloader_token(ini_text: str, token: str) -> str:
+    return ini_text.replace("[app:main]\n", f"[app:main]\nckanext.xloader.api_token = {token}\n", 1)
 
 
 def worker_pid(name: str) -> Path:

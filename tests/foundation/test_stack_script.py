@@ -136,3 +136,13 @@ def test_as_root_postgresql_runs_from_a_clone_inside_a_0700_home(stack, tmp_path
     finally:
         stack.pg_stop()
         shutil.rmtree(pg_dir, ignore_errors=True)
+
+
+def test_the_xloader_token_goes_into_the_app_section_and_a_comment_is_not_one(stack):
+    template = "# ckanext.xloader.api_token is added below\n[app:main]\nckan.site_id = x\n"
+
+    written = stack.with_xloader_token(template, "TOKEN-123")
+
+    assert not stack.has_xloader_token(template)
+    assert stack.has_xloader_token(written)
+    assert "[app:main]\nckanext.xloader.api_token = TOKEN-123\nckan.site_id = x\n" in written
