@@ -17,6 +17,7 @@ from ckanext.hokkaido.inventory.sheet.licenses import open_license_ids
 from ckanext.hokkaido.progress.figures import Holdings
 
 MUNICIPALITY = "municipality"
+PLANNED = "planned"
 SITE_URL = "opendata_site_url"
 SITE_SINCE = "opendata_site_since"
 
@@ -26,10 +27,8 @@ def holdings(today: datetime.date) -> dict[str, Holdings]:
     prefecture's own organizations (北海道, the 振興局, their departments) under its code."""
     owners = _owner_codes(OrgTree.load())
     found: dict[str, Holdings] = defaultdict(Holdings)
-    _add_datasets(found, owners)
-    _add_standards(found, owners)
+    _add_datasets(found, owners, today)
     _add_scores(found, owners)
-    _add_overdue(found, owners, today)
     _add_sites(found)
     return found
 
@@ -47,16 +46,20 @@ def _owner_codes(tree: OrgTree) -> dict[str, str]:
     return owners
 
 
-def _add_datasets(found: dict[str, Holdings], owners: dict[str, str]) -> None:
-    status = model.Package.extras["publication_status"].astext
-    disclosure = model.Package.extras["disclosure"].astext
+def _add_datasets(found: dict[str, Holdings], owners: dict[str, str], today) -> None:
+    """One grouped scan of the datasets: the inventory counts, public and open ones, the
+    first open one, the latest update, the standard datasets published and the planned
+    items past their date."""
+    extras = model.Package.extras
     public = sa.not_(model.Package.private)
     open_public = sa.and_(public, model.Package.license_id.in_(open_license_ids()))
+    status = extras["publication_status"].astext
+    standard = sa.case((public, extras["standard_dataset"].astext), else_="")
+    planned = sa.case((status == PLANNED, extras["planned_publication"].astext), else_="")
+    keys = (model.Package.owner_org, status, extras["disclosure"].astext, standard, planned)
     query = (
         sa.select(
-            model.Package.owner_org,
-            status,
-            disclosure,
+            *keys,
             sa.func.count(),
             sa.func.count().filter(public),
             sa.func.count().filter(open_public),
@@ -64,36 +67,24 @@ def _add_datasets(found: dict[str, Holdings], owners: dict[str, str]) -> None:
             sa.func.max(model.Package.metadata_modified).filter(public),
         )
         .where(*_active_datasets())
-        .group_by(model.Package.owner_org, status, disclosure)
+        .group_by(*keys)
     )
-    for (
-        org,
-        status_,
-        disclosure_,
-        count,
-        public_,
-        open_,
-        first_open,
-        modified,
-    ) in model.Session.execute(query):
+    for org, status_, disclosure, standard_, planned_, *counts in model.Session.execute(query):
         held = found[owners.get(org, "")]
-        held.inventory[(status_ or "", disclosure_ or "")] += count
-        held.public_datasets += public_
-        held.open_licence_datasets += open_
-        held.first_open_dataset = _earliest(held.first_open_dataset, first_open)
-        if modified and (held.last_update is None or modified > held.last_update):
-            held.last_update = modified
+        held.inventory[(status_ or "", disclosure or "")] += counts[0]
+        _add_published(held, standard_, *counts[1:])
+        if status_ == PLANNED and is_overdue(planned_, today):
+            held.overdue += counts[0]
 
 
-def _add_standards(found: dict[str, Holdings], owners: dict[str, str]) -> None:
-    standard = model.Package.extras["standard_dataset"].astext
-    query = (
-        sa.select(model.Package.owner_org, standard)
-        .where(*_active_datasets(), sa.not_(model.Package.private), standard != "")
-        .group_by(model.Package.owner_org, standard)
-    )
-    for org, name in model.Session.execute(query):
-        found[owners.get(org, "")].standards.add(name)
+def _add_published(held: Holdings, standard, public, open_, first_open, modified) -> None:
+    held.public_datasets += public
+    held.open_licence_datasets += open_
+    held.first_open_dataset = _earliest(held.first_open_dataset, first_open)
+    if public and standard:
+        held.standards.add(standard)
+    if modified and (held.last_update is None or modified > held.last_update):
+        held.last_update = modified
 
 
 def _add_scores(found: dict[str, Holdings], owners: dict[str, str]) -> None:
@@ -104,16 +95,6 @@ def _add_scores(found: dict[str, Holdings], owners: dict[str, str]) -> None:
         held.assessed += assessed
         held.machine_readable += readable
         held.score_total += total
-
-
-def _add_overdue(found: dict[str, Holdings], owners: dict[str, str], today) -> None:
-    planned = model.Package.extras["planned_publication"].astext
-    query = sa.select(model.Package.owner_org, planned).where(
-        *_active_datasets(), model.Package.extras["publication_status"].astext == "planned"
-    )
-    for org, when in model.Session.execute(query):
-        if is_overdue(when, today):
-            found[owners.get(org, "")].overdue += 1
 
 
 def _add_sites(found: dict[str, Holdings]) -> None:
