@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from ckan.tests import helpers
 
+from ckanext.hokkaido.conversion import jobs as conversion_jobs
 from ckanext.hokkaido.demo import seed as demo
 from ckanext.hokkaido.scoring import resource_scoring
 
@@ -37,3 +38,22 @@ def test_uploaded_demo_files_score_as_their_content_says():
     assert good.machine_readable and good.standard == "aed"
     assert not poor.machine_readable
     assert {"encoding-not-utf8", "title-row", "totals-row"} <= {f["rule"] for f in poor.findings}
+
+
+def test_the_demo_ends_with_a_converted_resource(run_burst_worker):
+    demo.seed()
+    population = helpers.call_action("package_show", id="asahikawa-population")["resources"][0]
+    requested = helpers.call_action("hokkaido_resource_conversion_show", id=population["id"])
+    assert requested["status"] == "queued"
+    # (this module's queue was emptied since the first seed: the job is queued again)
+    conversion_jobs.enqueue(population["id"])
+
+    run_burst_worker()
+
+    resources = helpers.call_action("package_show", id="asahikawa-population")["resources"]
+    conversion = helpers.call_action("hokkaido_resource_conversion_show", id=population["id"])
+    assert conversion["status"] == "done"
+    converted = next(r for r in resources if r["id"] in conversion["converted_ids"])
+    assert helpers.call_action("hokkaido_resource_score_show", id=converted["id"])[
+        "machine_readable"
+    ]
