@@ -7,7 +7,6 @@ import re
 
 import ckan.model as model
 import pytest
-import sqlalchemy as sa
 from ckan.lib.search.query import PackageSearchQuery
 from ckan.plugins import toolkit as tk
 from ckan.tests import factories, helpers
@@ -16,6 +15,7 @@ from ckanext.hokkaido.hierarchy import organization_page
 from ckanext.hokkaido.hierarchy.reference import municipalities
 from ckanext.hokkaido.hierarchy.tree import subtree
 from tests.factories import InventoryDataset
+from tests.statements import statements_during
 
 pytestmark = pytest.mark.usefixtures("seeded", "with_plugins")
 
@@ -23,25 +23,11 @@ PREFECTURE = municipalities.prefecture().org_name
 ASAHIKAWA = municipalities.org_name_for("012041")
 
 
-def _statements_during(call) -> list[str]:
-    seen: list[str] = []
-
-    def record(conn, cursor, statement, *args):
-        seen.append(statement)
-
-    sa.event.listen(model.meta.engine, "before_cursor_execute", record)
-    try:
-        call()
-    finally:
-        sa.event.remove(model.meta.engine, "before_cursor_execute", record)
-    return seen
-
-
 def test_the_prefecture_page_runs_a_handful_of_queries_whatever_the_tree(app):
     InventoryDataset(owner_org=ASAHIKAWA, title="旭川市の統計書")
     app.get(f"/organization/{PREFECTURE}")
 
-    statements = _statements_during(lambda: app.get(f"/organization/{PREFECTURE}"))
+    statements = statements_during(lambda: app.get(f"/organization/{PREFECTURE}"))
 
     assert len(statements) <= 10, statements
 

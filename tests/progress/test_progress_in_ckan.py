@@ -18,6 +18,7 @@ from ckan.tests import factories, helpers
 
 from ckanext.hokkaido.hierarchy.reference import municipalities
 from tests.factories import InventoryDataset
+from tests.statements import statements_during
 
 pytestmark = pytest.mark.usefixtures("seeded", "with_plugins")
 
@@ -125,16 +126,15 @@ def test_unknown_codes_levels_and_days_are_refused():
 
 
 def test_the_figures_take_a_fixed_number_of_queries_whatever_the_tree():
-    seen: list[str] = []
+    from ckan.lib.redis import connect_to_redis
 
-    def record(conn, cursor, statement, *args):
-        seen.append(statement)
+    from ckanext.hokkaido.progress.cache import PREFIX
 
-    sa.event.listen(model.meta.engine, "before_cursor_execute", record)
-    try:
-        progress()
-    finally:
-        sa.event.remove(model.meta.engine, "before_cursor_execute", record)
+    redis = connect_to_redis()
+    for key in redis.scan_iter(f"{PREFIX}*"):
+        redis.delete(key)  # aggregate, not read the cache
+
+    seen = statements_during(progress)
 
     assert len(seen) <= 10, seen
 
@@ -288,18 +288,10 @@ def test_the_widget_and_badge_may_be_framed_by_any_site(app):
 
 def test_the_figures_are_computed_again_only_when_the_data_changes():
     first = progress()
-    seen: list[str] = []
-
-    def record(conn, cursor, statement, *args):
-        seen.append(statement)
-
-    sa.event.listen(model.meta.engine, "before_cursor_execute", record)
-    try:
-        again = progress()
-    finally:
-        sa.event.remove(model.meta.engine, "before_cursor_execute", record)
+    again: list[dict] = []
+    seen = statements_during(lambda: again.append(progress()))
     InventoryDataset(owner_org=org("012122"))  # 留萌市
     changed = progress(level="municipality", code="012122")
 
-    assert again == first and len(seen) == 1  # the fingerprint only
+    assert again == [first] and len(seen) == 1  # the fingerprint only
     assert changed["adopted"] is True

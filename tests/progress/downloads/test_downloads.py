@@ -12,25 +12,11 @@ import pytest
 
 from ckanext.hokkaido.hierarchy.reference import municipalities as reference
 from ckanext.hokkaido.progress.downloads import to_csv, to_geojson, to_xlsx
+from ckanext.hokkaido.progress.figures.columns import DOWNLOAD_COLUMNS
 from ckanext.hokkaido.progress.map.shapes import CREDIT, shapes
 from ckanext.hokkaido.scoring.engine import score_file
 
-COLUMNS = [
-    ("lg_code", "全国地方公共団体コード"),
-    ("name", "市町村名"),
-    ("name_en", "市町村名（英語）"),
-    ("subprefecture", "振興局"),
-    ("adopted", "取組済"),
-    ("adopted_since", "取組開始日"),
-    ("public_datasets", "公開データセット数"),
-    ("inventory_items", "データ台帳項目数"),
-    ("publication_rate", "公開率"),
-    ("machine_readable_share", "機械判読可能な割合"),
-    ("mean_score", "平均スコア"),
-    ("standard_datasets_published", "公開済みの標準データセット"),
-    ("overdue_items", "期限超過項目数"),
-    ("last_update", "最終更新日時"),
-]
+COLUMNS = DOWNLOAD_COLUMNS
 LABELS = [label for _, label in COLUMNS]
 
 
