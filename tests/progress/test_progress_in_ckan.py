@@ -245,6 +245,10 @@ def test_no_public_surface_names_a_private_item(app):
     InventoryDataset(
         owner_org=town, private=True, title="網走市非公開リスト", publication_status="unpublished"
     )
+    neighbour = factories.UserWithToken()  # an editor of another municipality
+    helpers.call_action(
+        "organization_member_create", id=org("012122"), username=neighbour["name"], role="editor"
+    )
     surfaces = [
         "/progress",
         "/progress?metric=publication",
@@ -256,11 +260,15 @@ def test_no_public_surface_names_a_private_item(app):
         "/api/3/action/hokkaido_progress",
         "/api/3/action/hokkaido_progress?level=municipality&code=012114",
     ]
-    for url in surfaces:
-        assert "網走市非公開リスト" not in app.get(url).body, url
-    workbook = openpyxl.load_workbook(io.BytesIO(app.get("/progress/download/progress.xlsx").data))
-    cells = [c for row in workbook.active.iter_rows(values_only=True) for c in row]
-    assert "網走市非公開リスト" not in cells
+    for headers in ({}, {"Authorization": neighbour["token"]}):
+        for url in surfaces:
+            assert "網走市非公開リスト" not in app.get(url, headers=headers).body, url
+        xlsx = app.get("/progress/download/progress.xlsx", headers=headers).data
+        workbook = openpyxl.load_workbook(io.BytesIO(xlsx))
+        cells = [c for row in workbook.active.iter_rows(values_only=True) for c in row]
+        assert "網走市非公開リスト" not in cells
+    counted = progress(level="municipality", code="012114")
+    assert counted["inventory_items"] >= 1
 
 
 def test_the_downloads_hold_the_179_municipalities(app):
