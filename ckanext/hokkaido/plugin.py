@@ -9,6 +9,10 @@ import click
 from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.hokkaido import refusals
+from ckanext.hokkaido.catalog import actions as catalog_actions
+from ckanext.hokkaido.catalog import auth as catalog_auth
+from ckanext.hokkaido.catalog import jobs as catalog_jobs
+from ckanext.hokkaido.catalog import views as catalog_views
 from ckanext.hokkaido.collect import public_functions
 from ckanext.hokkaido.conversion import actions as conversion_actions
 from ckanext.hokkaido.conversion import auth as conversion_auth
@@ -65,12 +69,18 @@ def _actions() -> dict:
         search_actions,
         progress_actions,
         conversion_actions,
+        catalog_actions,
     )
 
 
 def _auth_functions() -> dict:
     return public_functions(
-        hierarchy_auth, inventory_auth, scoring_auth, progress_auth, conversion_auth
+        hierarchy_auth,
+        inventory_auth,
+        scoring_auth,
+        progress_auth,
+        conversion_auth,
+        catalog_auth,
     )
 
 
@@ -97,6 +107,7 @@ def _blueprints() -> list:
         portal_views.blueprint,
         progress_views.blueprint,
         conversion_views.blueprint,
+        catalog_views.blueprint,
     ]
 
 
@@ -197,6 +208,11 @@ class HokkaidoPlugin(p.SingletonPlugin, DefaultTranslation):
 
     def after_dataset_create(self, context, pkg_dict):
         scoring_jobs.enqueue_changed(pkg_dict)
+        catalog_jobs.enqueue_changed(pkg_dict)
 
     def after_dataset_update(self, context, pkg_dict):
         scoring_jobs.enqueue_changed(pkg_dict)
+        catalog_jobs.enqueue_changed(pkg_dict)
+
+    def after_dataset_delete(self, context, pkg_dict):
+        catalog_jobs.enqueue_changed(pkg_dict)

@@ -4,11 +4,9 @@ that they are harvested and scored like any other data."""
 
 from __future__ import annotations
 
-import io
-
 import ckan.plugins.toolkit as tk
-from werkzeug.datastructures import FileStorage
 
+from ckanext.hokkaido import published_files
 from ckanext.hokkaido.hierarchy.reference import municipalities
 from ckanext.hokkaido.progress import downloads
 from ckanext.hokkaido.progress.figures.columns import DOWNLOAD_COLUMNS
@@ -42,62 +40,27 @@ def files(result: dict) -> dict[str, bytes]:
 
 
 def refresh(context: dict, result: dict) -> dict:
-    """Create the dataset the first time (private until its files are there, as a
-    published inventory item needs a file), then replace its files."""
-    # a fresh context: the caller's carries CKAN's bookkeeping of its own action
-    context = {"user": context.get("user"), "ignore_auth": True}
-    dataset = _existing(context) or _create(context)
-    by_name = {resource["name"]: resource for resource in dataset.get("resources", [])}
+    """Create the dataset the first time, then replace its files."""
     contents = files(result)
-    for filename, file_format, name in FILES:
-        _put(
-            context,
-            dataset["id"],
-            by_name.get(name),
-            name,
-            file_format,
-            filename,
-            contents[filename],
-        )
-    if dataset.get("private"):
-        tk.get_action("package_patch")(
-            dict(context),
-            {"id": dataset["id"], "private": False, "publication_status": "published"},
-        )
-    return tk.get_action("package_show")(dict(context), {"id": dataset["id"]})
-
-
-def _existing(context: dict) -> dict | None:
-    try:
-        return tk.get_action("package_show")(dict(context), {"id": dataset_name()})
-    except tk.ObjectNotFound:
-        return None
-
-
-def _create(context: dict) -> dict:
-    return tk.get_action("package_create")(
-        dict(context),
-        {
-            "name": dataset_name(),
-            "title": TITLE,
-            "notes": NOTES,
-            "owner_org": municipalities.prefecture().org_name,
-            "license_id": "CC-BY-4.0",
-            "inventory_id": dataset_name(),
-            "disclosure": "open",
-            "update_frequency": "daily",
-            "private": True,
-            "publication_status": "planned",
-            "planned_publication": "2026",
-            "tags": [{"name": "オープンデータ"}, {"name": "取組状況"}],
-        },
+    return published_files.refresh(
+        context,
+        _new_dataset(),
+        [published_files.PublishedFile(f, fmt, name, contents[f]) for f, fmt, name in FILES],
     )
 
 
-def _put(context, dataset_id, existing, name, file_format, filename, content: bytes) -> None:
-    upload = FileStorage(stream=io.BytesIO(content), filename=filename)
-    fields = {"name": name, "format": file_format, "url": filename, "upload": upload}
-    if existing:
-        tk.get_action("resource_patch")(dict(context), {"id": existing["id"], **fields})
-    else:
-        tk.get_action("resource_create")(dict(context), {"package_id": dataset_id, **fields})
+def _new_dataset() -> dict:
+    return {
+        "name": dataset_name(),
+        "title": TITLE,
+        "notes": NOTES,
+        "owner_org": municipalities.prefecture().org_name,
+        "license_id": "CC-BY-4.0",
+        "inventory_id": dataset_name(),
+        "disclosure": "open",
+        "update_frequency": "daily",
+        "private": True,
+        "publication_status": "planned",
+        "planned_publication": "2026",
+        "tags": [{"name": "オープンデータ"}, {"name": "取組状況"}],
+    }

@@ -1,0 +1,25 @@
+"""The 06 オープンデータ一覧 at a stable address per local government, generated from the
+catalogue at each request."""
+
+from __future__ import annotations
+
+import ckan.plugins.toolkit as tk
+from flask import Blueprint, Response
+
+from ckanext.hokkaido.catalog import lists
+
+blueprint = Blueprint("hokkaido_catalog", __name__)
+
+
+@blueprint.route("/organization/<id>/open-data-list.csv")
+def open_data_list(id: str):
+    try:
+        node = lists.local_government(id)
+    except (tk.ObjectNotFound, tk.ValidationError):
+        return tk.abort(404, tk._("Organization not found"))
+    return Response(
+        lists.csv_bytes(node),
+        mimetype="text/csv",
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{lists.filename(node)}"'},
+    )
