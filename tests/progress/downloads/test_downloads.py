@@ -87,7 +87,7 @@ def test_csv_cells_round_trip(rows):
     assert hakodate["取組済"] == "true"
     assert hakodate["公開率"] == "0.2"
     assert hakodate["平均スコア"] == "72.5"
-    assert hakodate["公開済みの標準データセット"] == "aed"
+    assert hakodate["公開している自治体標準オープンデータセット"] == "aed"
 
 
 @pytest.mark.parametrize(
