@@ -11,6 +11,7 @@ from ckan.lib.plugins import DefaultTranslation
 from ckanext.hokkaido import refusals
 from ckanext.hokkaido.catalog import actions as catalog_actions
 from ckanext.hokkaido.catalog import auth as catalog_auth
+from ckanext.hokkaido.catalog import cli as catalog_cli
 from ckanext.hokkaido.catalog import jobs as catalog_jobs
 from ckanext.hokkaido.catalog import views as catalog_views
 from ckanext.hokkaido.collect import public_functions
@@ -120,6 +121,7 @@ def _cli() -> list:
         scoring_cli.score,
         inventory_cli.inventory_group,
         progress_cli.progress_group,
+        catalog_cli.catalog_group,
     ):
         group.add_command(command)
     return [group]

@@ -173,3 +173,17 @@ def test_only_private_datasets_make_no_list_dataset(run_burst_worker):
 
     with pytest.raises(tk.ObjectNotFound):
         helpers.call_action("package_show", id=f"{org('012068')}-open-data-list")
+
+
+def test_the_refresh_command_writes_the_lists_of_an_existing_portal(cli):
+    from ckan.cli.cli import ckan
+
+    town = municipalities.org_name_for("012301")  # 北斗市
+    InventoryDataset(owner_org=town, title="北斗市の観光施設")
+
+    result = cli.invoke(ckan, ["hokkaido", "catalog", "refresh-lists"])
+
+    assert result.exit_code == 0, result.output
+    assert "written" in result.output
+    listed = helpers.call_action("package_show", id=f"{town}-open-data-list")
+    assert listed["private"] is False and listed["resources"][0]["format"] == "CSV"
