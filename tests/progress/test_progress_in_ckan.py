@@ -303,3 +303,10 @@ def test_the_figures_are_computed_again_only_when_the_data_changes():
 
     assert again == [first] and len(seen) == 1  # the fingerprint only
     assert changed["adopted"] is True
+
+
+@pytest.mark.ckan_config("ckanext.hokkaido.progress.share_steps", "0.5 0.7 0.9 0.95")
+def test_the_maps_limits_come_from_the_configuration(app):
+    page = app.get("/progress", params={"metric": "machine"}).body
+
+    assert "0–50%" in page and "95–100%" in page

@@ -4,6 +4,7 @@ and tooltips, the table rows, the history chart, the next steps in words, the ba
 from __future__ import annotations
 
 import datetime
+import logging
 
 import ckan.plugins.toolkit as tk
 
@@ -16,6 +17,8 @@ from ckanext.hokkaido.progress.figures.history import chart
 from ckanext.hokkaido.progress.map import shapes
 from ckanext.hokkaido.search import fields
 
+log = logging.getLogger(__name__)
+
 
 def metric_labels() -> dict[str, str]:
     return {
@@ -26,20 +29,26 @@ def metric_labels() -> dict[str, str]:
     }
 
 
+def limits() -> metrics.Limits:
+    """The legend's limits from ckanext.hokkaido.progress.share_steps / standard_steps;
+    the defaults (and an error in the log) when they are not four increasing numbers."""
+    try:
+        return metrics.Limits.parse(
+            tk.aslist(tk.config.get("ckanext.hokkaido.progress.share_steps")),
+            tk.aslist(tk.config.get("ckanext.hokkaido.progress.standard_steps")),
+        )
+    except ValueError as exc:
+        log.error("progress map limits: %s; using the defaults", exc)
+        return metrics.Limits()
+
+
 def legend(metric: str) -> list[tuple[str, str]]:
     """(class, label) of each step of the metric's legend."""
     if metric == "adopted":
         return [("1", tk._("Adopted")), ("0", tk._("Not yet"))]
     if metric == "standard":
-        return [("0", "0"), ("1", "1–2"), ("2", "3–5"), ("3", "6–10"), ("4", "11+")]
-    return [
-        ("0", "0–19%"),
-        ("1", "20–39%"),
-        ("2", "40–59%"),
-        ("3", "60–79%"),
-        ("4", "80–100%"),
-        (metrics.NO_DATA, tk._("No data")),
-    ]
+        return list(enumerate(limits().standard_labels()))
+    return [*enumerate(limits().share_labels()), (metrics.NO_DATA, tk._("No data"))]
 
 
 def prefecture_page(result: dict, metric: str | None, sub_ref: str | None) -> dict:
@@ -66,6 +75,7 @@ def areas(rows: list[dict]) -> list[dict]:
     """Every shape with its municipality's classes, tooltip and link; the northern
     territories grey and without a link."""
     by_code = {row["lg_code"]: row for row in rows}
+    steps_limits = limits()
     found = []
     for shape in shapes.shapes():
         row = by_code.get(shape.code)
@@ -74,7 +84,7 @@ def areas(rows: list[dict]) -> list[dict]:
                 "code": shape.code,
                 "path": shape.path,
                 "counted": bool(row),
-                "steps": metrics.steps(row) if row else {},
+                "steps": metrics.steps(row, steps_limits) if row else {},
                 "tip": tooltip(row) if row else _not_counted(shape),
                 "url": tk.url_for("hokkaido_progress.municipality", id=f"lg-{shape.code}")
                 if row

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
+import pytest
+
 from ckanext.hokkaido.progress.figures import (
     Holdings,
     Place,
@@ -182,3 +184,20 @@ def test_every_metric_puts_a_row_in_a_legend_step():
     assert steps(adopted) == {"adopted": "1", "machine": "4", "publication": "na", "standard": "0"}
     assert steps(empty)["adopted"] == "0" and steps(empty)["machine"] == "na"
     assert {metric.key for metric in METRICS} == {"adopted", "machine", "publication", "standard"}
+
+
+def test_the_legend_limits_are_configurable_and_checked():
+    from ckanext.hokkaido.progress.figures.metrics import Limits
+
+    limits = Limits.parse(["0.5", "0.7", "0.9", "0.95"], ["2", "4", "8", "16"])
+    row = _row(assessed=10, machine_readable=8, standards={"公共施設一覧", "AED設置箇所一覧"})
+
+    assert steps(row, limits)["machine"] == "2" and steps(row, limits)["standard"] == "1"
+    assert limits.share_labels()[0] == "0–50%" and limits.share_labels()[-1] == "95–100%"
+    assert Limits().standard_labels() == ["0", "1–2", "3–5", "6–10", "11+"]
+    for share, standard in ((["0.2", "0.1", "0.5", "0.8"], ["1", "3", "6", "11"]),
+                            (["0.2", "0.4", "0.6", "1.5"], ["1", "3", "6", "11"]),
+                            (["0.2", "0.4", "0.6"], ["1", "3", "6", "11"]),
+                            (["0.2", "0.4", "0.6", "0.8"], ["1", "x", "6", "11"])):  # fmt: skip
+        with pytest.raises(ValueError):
+            Limits.parse(share, standard)
