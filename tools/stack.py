@@ -713,7 +713,7 @@ def ensure_xloader_token() -> None:
 
 
 def has_xloader_token(ini_text: str) -> bool:
-    return re.search(r"^ckanext\.xloader\.api_token\s*=", ini_text, re.MULTILINE) is not None
+    return re.search(r"^ckanext\.xloader\.api_token[ \t]*=", ini_text, re.MULTILINE) is not None
 
 
 def with_xloader_token(ini_text: str, token: str) -> str:

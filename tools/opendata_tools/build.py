@@ -25,7 +25,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 DISTRIBUTION = "hokkaido_opendata_tools"
-_IMPORT = re.compile(r"^\s*(?:from\s+(\.*)([\w.]*)\s+import\b|import\s+([\w.]+))", re.MULTILINE)
+# [ \t] rather than \s: \s would run across blank lines from every line start (quadratic)
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import\b|import[ \t]+([\w.]+))", re.MULTILINE
+)
 
 
 def shipped_packages() -> list[str]:

@@ -20,6 +20,7 @@ STANDARD = "自治体標準オープンデータセット"
 LANGUAGE = "ja"
 STATUS_AVAILABLE = "配信中"
 _SPACES = re.compile(r"\s+")
+_AREA_SEPARATORS = re.compile(r"[;,]")
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def _standard(dataset: dict) -> str:
 def _areas(dataset: dict, organization: LocalGovernment) -> str:
     codes = dataset.get("target_areas") or []
     if isinstance(codes, str):
-        codes = re.split(r"[;,]", codes)
+        codes = _AREA_SEPARATORS.split(codes)
     names = [local_government_name(c.strip()) or c.strip() for c in codes if c.strip()]
     return ";".join(names) or organization.name
 
