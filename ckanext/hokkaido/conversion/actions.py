@@ -5,12 +5,9 @@ from __future__ import annotations
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from ckanext.hokkaido.conversion import jobs
+from ckanext.hokkaido.conversion import eligibility, jobs
 from ckanext.hokkaido.conversion.model import QUEUED, RUNNING, ResourceConversion
-from ckanext.hokkaido.scoring.model import SCORED, ResourceScore
-
-# What the conversion engine reads (the scorer's format names).
-CONVERTIBLE = frozenset({"csv", "tsv", "xlsx", "xls", "ods"})
+from ckanext.hokkaido.scoring.model import ResourceScore
 
 
 def hokkaido_convert_resource(context, data_dict):
@@ -24,7 +21,10 @@ def hokkaido_convert_resource(context, data_dict):
     """
     tk.check_access("hokkaido_convert_resource", context, data_dict)
     resource = _active_resource(data_dict.get("id"))
-    _refuse_unless_convertible(ResourceScore.get(resource.id))
+    stored = ResourceScore.get(resource.id)
+    refusal = eligibility.refusal(stored.as_dict() if stored else None)
+    if refusal:
+        raise tk.ValidationError({"id": [refusal]})
     record = ResourceConversion.get(resource.id) or ResourceConversion(
         resource_id=resource.id, package_id=resource.package_id
     )
@@ -58,16 +58,3 @@ def _active_resource(resource_id: str | None) -> model.Resource:
     if resource is None or resource.state != "active":
         raise tk.ObjectNotFound(tk._("Resource not found"))
     return resource
-
-
-def _refuse_unless_convertible(score: ResourceScore | None) -> None:
-    if score is None or score.status != SCORED:
-        raise tk.ValidationError(
-            {"id": [tk._("The resource has not been assessed yet: wait for its result")]}
-        )
-    if score.format not in CONVERTIBLE:
-        raise tk.ValidationError({"id": [tk._("Only spreadsheets and CSV files can be converted")]})
-    if not any(finding.get("severity") == "error" for finding in score.findings or []):
-        raise tk.ValidationError(
-            {"id": [tk._("The resource has no machine-readability error to fix")]}
-        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from ckanext.hokkaido.conversion.actions import CONVERTIBLE
+from ckanext.hokkaido.conversion import eligibility
 from ckanext.hokkaido.conversion.model import ResourceConversion
 
 
@@ -22,9 +22,7 @@ def hokkaido_resource_conversion(resource_id: str) -> dict | None:
 def hokkaido_may_convert(resource_id: str, score: dict | None) -> bool:
     """Whether to offer the conversion button: a scored spreadsheet or CSV with an error
     finding, to someone who may edit its dataset."""
-    if not score or score.get("status") != "scored" or score.get("format") not in CONVERTIBLE:
-        return False
-    if not any(f.get("severity") == "error" for f in score.get("findings") or []):
+    if eligibility.refusal(score):
         return False
     return tk.h.check_access("hokkaido_convert_resource", {"id": resource_id})
 

@@ -30,7 +30,7 @@ def run(resource_id: str) -> ResourceConversion | None:
     model.Session.commit()
     source = tk.get_action("resource_show")({"ignore_auth": True}, {"id": resource_id})
     try:
-        answer = _convert(source)
+        answer = _convert(source, record.requested_by or _site_user())
     except ChildFailed as exc:
         answer = {"error": _message(exc.ja, exc.en)}
     if answer.get("error"):
@@ -41,7 +41,7 @@ def run(resource_id: str) -> ResourceConversion | None:
     return record
 
 
-def _convert(source: dict) -> dict:
+def _convert(source: dict, user: str) -> dict:
     with resource_scoring.local_copy(source) as (path, refusal):
         if path is None:
             return {"error": _message(refusal["ja"], refusal["en"])}
@@ -51,15 +51,14 @@ def _convert(source: dict) -> dict:
             answer = convert_in_child(path, str(out), name, tk.config.get(CONFIG_TIMEOUT))
             if answer.get("error"):
                 return answer
-            answer["converted_ids"] = _add_resources(source, answer["outputs"])
+            answer["converted_ids"] = _add_resources(user, source, answer["outputs"])
             for output in answer["outputs"]:
                 output["path"] = os.path.basename(output["path"])
             return answer
 
 
-def _add_resources(source: dict, outputs: list[dict]) -> list[str]:
+def _add_resources(user: str, source: dict, outputs: list[dict]) -> list[str]:
     """Each output as a new resource of the source's dataset, scored now; all or none."""
-    user = _requester(source["id"])
     created: list[str] = []
     try:
         for output in outputs:
@@ -101,10 +100,7 @@ def _where(output: dict) -> str:
     return f"{sheet}・表{output['table']}"
 
 
-def _requester(resource_id: str) -> str:
-    record = ResourceConversion.get(resource_id)
-    if record and record.requested_by:
-        return record.requested_by
+def _site_user() -> str:
     return tk.get_action("get_site_user")({"ignore_auth": True}, {})["name"]
 
 

@@ -59,7 +59,11 @@ def _count(org_id: str, user: str | None) -> dict[str, int]:
 
 
 def _reads_private(org_id: str, user: str | None) -> bool:
-    return bool(user) and authz.has_user_permission_for_group_or_org(org_id, user, "read")
+    """Asked by the page's organization_show and by its sidebar: checked once."""
+    return bool(user) and once_per_request(
+        f"organization-reads-private:{org_id}:{user}",
+        lambda: authz.has_user_permission_for_group_or_org(org_id, user, "read"),
+    )
 
 
 # As CKAN's follower_count (followers not deleted), member_list (active users) and

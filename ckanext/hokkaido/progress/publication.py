@@ -30,22 +30,24 @@ def dataset_name() -> str:
     return tk.config.get("ckanext.hokkaido.progress.dataset_name")
 
 
-def files(result: dict) -> dict[str, bytes]:
-    rows = result["municipalities"]
-    return {
-        "progress.csv": downloads.to_csv(rows, DOWNLOAD_COLUMNS),
-        "progress.geojson": downloads.to_geojson(rows, shapes.shapes()),
-        "progress.xlsx": downloads.to_xlsx(rows, DOWNLOAD_COLUMNS),
-    }
+WRITERS = {
+    "progress.csv": lambda rows: downloads.to_csv(rows, DOWNLOAD_COLUMNS),
+    "progress.geojson": lambda rows: downloads.to_geojson(rows, shapes.shapes()),
+    "progress.xlsx": lambda rows: downloads.to_xlsx(rows, DOWNLOAD_COLUMNS),
+}
+
+
+def file(result: dict, filename: str) -> bytes:
+    """One of the files (progress.csv, .geojson, .xlsx) of a result."""
+    return WRITERS[filename](result["municipalities"])
 
 
 def refresh(context: dict, result: dict) -> dict:
     """Create the dataset the first time, then replace its files."""
-    contents = files(result)
     return published_files.refresh(
         context,
         _new_dataset(),
-        [published_files.PublishedFile(f, fmt, name, contents[f]) for f, fmt, name in FILES],
+        [published_files.PublishedFile(f, fmt, name, file(result, f)) for f, fmt, name in FILES],
     )
 
 

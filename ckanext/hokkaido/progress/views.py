@@ -46,7 +46,7 @@ def download(fmt: str):
     if fmt not in MEDIA_TYPES:
         return tk.abort(404, tk._("Unknown format"))
     result = _result_for(tk.request.args.get("date"))
-    content = publication.files(result)[f"progress.{fmt}"]
+    content = publication.file(result, f"progress.{fmt}")
     filename = f"progress-{result['date']}.{fmt}"
     return Response(
         content,
