@@ -8,6 +8,7 @@ import pytest
 from ckan.tests import factories, helpers
 
 from ckanext.hokkaido.inventory.sheet import columns as cols
+from tests.catalog.shacl import violations
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
 
@@ -75,3 +76,9 @@ def test_a_dataset_with_every_field_filled_is_served_in_every_rdf_format(
         body = response.get_data(as_text=True)
         assert FORMATS[extension] in body
         assert "すべての項目を記入したデータセット" in body
+
+
+def test_a_dataset_with_every_field_filled_passes_the_dcat_ap_3_shapes(app, full_dataset):
+    for path in (f"/dataset/{full_dataset['name']}.ttl", "/catalog.ttl"):
+        report = violations(app.get(path).get_data(as_text=True))
+        assert not report, f"{path}\n{report}"

@@ -1,5 +1,5 @@
 """The 06 オープンデータ一覧 at a stable address per local government, generated from the
-catalogue at each request."""
+catalogue at each request, and the vocabulary the DCAT output points to."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import ckan.plugins.toolkit as tk
 from flask import Blueprint, Response
 
 from ckanext.hokkaido.catalog import lists
+from ckanext.hokkaido.catalog.dcat import terms
 
 blueprint = Blueprint("hokkaido_catalog", __name__)
 
@@ -22,4 +23,13 @@ def open_data_list(id: str):
         mimetype="text/csv",
         content_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{lists.filename(node)}"'},
+    )
+
+
+@blueprint.route(terms.PATH)
+def vocabulary():
+    """The metrics, themes and standards behind the catalogue's statements (Turtle)."""
+    return Response(
+        terms.graph().serialize(format="turtle"),
+        content_type="text/turtle; charset=utf-8",
     )

@@ -31,6 +31,7 @@ class OrgNode:
     parent_id: str | None = None
     children: list[OrgNode] = field(default_factory=list)
     kana: str = ""
+    name_en: str = ""
 
     def as_dict(self, counts: dict[str, int]) -> dict:
         children = [child.as_dict(counts) for child in self.children]
@@ -191,6 +192,7 @@ def _node(row) -> OrgNode:
         extras.get("lg_code", ""),
         extras.get("org_level", ""),
         kana=extras.get("name_kana", ""),
+        name_en=extras.get("name_en", ""),
     )
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ckanext.hokkaido.catalog.dcat import goj
 from ckanext.hokkaido.catalog.open_data_list import mapping
 
 REPO = Path(__file__).resolve().parents[3]
@@ -30,6 +31,7 @@ def _patterns() -> list[tuple[str, re.Pattern, list[str]]]:
     return [
         ("mapping._SPACES", mapping._SPACES, [" ", "\u3000", " \n"]),
         ("mapping._AREA_SEPARATORS", mapping._AREA_SEPARATORS, [";", ",", "011002;"]),
+        ("goj._SEPARATORS", goj._SEPARATORS, [" ", "/", " a", "、 "]),
         ("build._IMPORT", build._IMPORT, ["\n", " ", "from ", "import ", "from a "]),
         ("stack xloader token", stack_pattern, ["\n", "ckanext.xloader.api_token \n", " "]),
     ]
