@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ckanext.hokkaido.catalog.open_data_list import COLUMNS
 from ckanext.hokkaido.scoring.engine.checks.standard import lg_code_is_valid
 
 from .conftest import rules_of
@@ -104,3 +105,20 @@ def test_lg_code_check_digit_accepts_real_codes(code):
 @pytest.mark.parametrize("code", ["011003", "11002", "01100A", "0110020"])
 def test_lg_code_check_digit_rejects_bad_codes(code):
     assert not lg_code_is_valid(code)
+
+
+def test_the_new_06_open_data_list_layout_checks_its_own_columns(score_csv):
+    header = list(COLUMNS)
+    cells = dict.fromkeys(header, "")
+    cells |= {"データセット_ID": "d1", "全国地方公共団体コード": "011002"}
+    cells |= {"データセット_タイトル": "AED", "データセット_分類": "社会保障"}
+    row = ",".join(cells[column] for column in header)
+    without_access_url = ",".join(c for c in header if c != "ファイル_アクセスURL")
+
+    conforming = score_csv(f"{','.join(header)}\n{row}\n", name="011002_open_data_list.csv")
+    missing = score_csv(f"{without_access_url}\n{row}\n", name="011002_open_data_list.csv")
+
+    assert conforming["standard"] == "open_data_list"
+    assert "standard-missing-column" not in rules_of(conforming)
+    assert "controlled-value" in rules_of(conforming)  # 分類 is one of the 17 e-Stat fields
+    assert "standard-missing-column" in rules_of(missing)
