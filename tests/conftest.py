@@ -13,6 +13,8 @@ import ckan.plugins as plugins
 import pytest
 from ckan.tests import factories
 
+from tests.live_server import live_server  # noqa: F401  (a fixture, shared)
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 

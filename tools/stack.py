@@ -17,6 +17,7 @@ HOKKAIDO_PG_PORT, HOKKAIDO_REDIS_PORT, HOKKAIDO_SOLR_PORT, HOKKAIDO_CKAN_PORT.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pwd
 import re
@@ -50,6 +51,9 @@ DB_USER = "ckan"
 DB_PASSWORD = "ckan"
 SITE_DB = "ckan"
 TEST_DB = "ckan_test"
+# The second CKAN site of the harvest round trip (tests/catalog/test_harvest_round_trip.py):
+# its own database and Solr core on the same services; the test wipes both when it starts.
+HARVEST_TEST_DB = "ckan_harvest_test"
 # The DataStore: a database per site, written by the main user and read by a user that
 # may only read it (CKAN's datastore set-permissions).
 DATASTORE_READ_USER = "datastore_ro"
@@ -437,7 +441,7 @@ def pg_ensure_databases() -> None:
     for user, password in ((DB_USER, DB_PASSWORD), (DATASTORE_READ_USER, DATASTORE_READ_PASSWORD)):
         if psql(f"SELECT 1 FROM pg_roles WHERE rolname='{user}'") != "1":
             psql(f"CREATE ROLE {user} LOGIN PASSWORD '{password}'")
-    for db in (SITE_DB, TEST_DB, *DATASTORE_DBS.values()):
+    for db in (SITE_DB, TEST_DB, HARVEST_TEST_DB, *DATASTORE_DBS.values()):
         if psql(f"SELECT 1 FROM pg_database WHERE datname='{db}'") != "1":
             psql(f"CREATE DATABASE {db} OWNER {DB_USER} ENCODING 'UTF8' TEMPLATE template0")
 
@@ -530,6 +534,10 @@ SOLR_HOME = SOLR_DIR / "home"
 SOLR_PID = SOLR_DIR / "solr.pid"
 SOLR_LOG = LOGS / "solr.log"
 CKAN_SCHEMA = "ckan/config/solr/schema.xml"
+# Every core has the same configuration: the sites' and tests' "ckan", and the second site
+# of the harvest round trip.
+SOLR_CORE = "ckan"
+SOLR_CORES = (SOLR_CORE, HARVEST_TEST_DB)
 
 
 def installed_ckan_schema() -> Path:
@@ -550,13 +558,8 @@ def solr_schema(ckan_schema: str, japanese_fields: str) -> str:
     return f"{head}{japanese_fields}\n{sep}{tail}"
 
 
-def write_solr_home() -> bool:
-    """Write the core's configuration; True when a file changed (a running Solr must then
-    reload the core to see it)."""
-    conf = SOLR_HOME / "ckan" / "conf"
-    conf.mkdir(parents=True, exist_ok=True)
-    shutil.copy(SOLR_TOOLS / "solr.xml", SOLR_HOME / "solr.xml")
-    (SOLR_HOME / "ckan" / "core.properties").write_text("name=ckan\n")
+def solr_conf_files() -> dict[str, bytes]:
+    """The configset's files, with CKAN's schema plus the Japanese field as schema.xml."""
     files = {
         item.name: item.read_bytes()
         for item in CONFIGSET.iterdir()
@@ -566,24 +569,57 @@ def write_solr_home() -> bool:
         installed_ckan_schema().read_text(), (CONFIGSET / "japanese-fields.xml").read_text()
     )
     files["schema.xml"] = schema.encode()
-    changed = False
-    for name, content in files.items():
-        target = conf / name
-        if not target.exists() or target.read_bytes() != content:
-            target.write_bytes(content)
-            changed = True
+    return files
+
+
+def write_solr_home() -> set[str]:
+    """Write every core's configuration; return the cores whose files changed (a running
+    Solr must then reload them to see it). core.properties is left to Solr: a stopped Solr
+    gets it from solr_declare_cores, a running one writes it when it creates the core."""
+    SOLR_HOME.mkdir(parents=True, exist_ok=True)
+    shutil.copy(SOLR_TOOLS / "solr.xml", SOLR_HOME / "solr.xml")
+    files = solr_conf_files()
+    changed = set()
+    for core in SOLR_CORES:
+        conf = SOLR_HOME / core / "conf"
+        conf.mkdir(parents=True, exist_ok=True)
+        for name, content in files.items():
+            target = conf / name
+            if not target.exists() or target.read_bytes() != content:
+                target.write_bytes(content)
+                changed.add(core)
     return changed
 
 
-def solr_reload_core() -> None:
-    say("Solr configuration changed: reloading the core")
-    url = f"http://127.0.0.1:{PORTS['solr']}/solr/admin/cores?action=RELOAD&core=ckan"
+def solr_declare_cores() -> None:
+    """Before Solr starts: it loads every directory holding a core.properties."""
+    for core in SOLR_CORES:
+        (SOLR_HOME / core / "core.properties").write_text(f"name={core}\n")
+
+
+def solr_admin(params: str) -> dict:
+    url = f"http://127.0.0.1:{PORTS['solr']}/solr/admin/cores?wt=json&{params}"
     with urllib.request.urlopen(url, timeout=60) as response:
-        response.read()
+        return json.load(response)
 
 
-def solr_url() -> str:
-    return f"http://127.0.0.1:{PORTS['solr']}/solr/ckan"
+def solr_update_cores(changed: set[str]) -> None:
+    """A running Solr: create the cores it has not loaded (a checkout whose Solr started
+    before a core was added), reload those whose configuration changed."""
+    loaded = solr_admin("action=STATUS")["status"]
+    for core in SOLR_CORES:
+        if core not in loaded:
+            say(f"creating the Solr core {core}")
+            # Solr refuses to create a core where a core.properties already is.
+            (SOLR_HOME / core / "core.properties").unlink(missing_ok=True)
+            solr_admin(f"action=CREATE&name={core}&instanceDir={core}")
+        elif core in changed:
+            say(f"Solr configuration changed: reloading the core {core}")
+            solr_admin(f"action=RELOAD&core={core}")
+
+
+def solr_url(core: str = SOLR_CORE) -> str:
+    return f"http://127.0.0.1:{PORTS['solr']}/solr/{core}"
 
 
 def solr_ready() -> bool:
@@ -596,14 +632,14 @@ def solr_ready() -> bool:
 
 def solr_start() -> None:
     if pid_alive(SOLR_PID) and solr_ready():
-        if write_solr_home():
-            solr_reload_core()
+        solr_update_cores(write_solr_home())
         return
     if shutil.which("java") is None:
         raise StackError("Java is not installed: run 'apt-get install -y openjdk-17-jdk-headless'")
     SOLR_PID.unlink(missing_ok=True)
     require_free_port("Solr", PORTS["solr"], "HOKKAIDO_SOLR_PORT")
     write_solr_home()
+    solr_declare_cores()
     say(f"starting Solr on port {PORTS['solr']} (log: {SOLR_LOG})")
     spawn(
         [
@@ -617,7 +653,7 @@ def solr_start() -> None:
             SOLR_TOOLS / "SolrLauncher.java",
             SOLR_HOME,
             PORTS["solr"],
-            "ckan",
+            SOLR_CORE,
         ],
         SOLR_LOG,
         SOLR_PID,

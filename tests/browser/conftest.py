@@ -5,13 +5,13 @@ that leaves the portal's host."""
 
 from __future__ import annotations
 
-import socket
-import threading
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
-from werkzeug.serving import make_server
+
+# Re-exported: the browser test modules import SITE_URL and served_here from here.
+from tests.live_server import SITE_URL, served_here  # noqa: F401
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -25,33 +25,10 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-SITE_URL = f"http://127.0.0.1:{_free_port()}"
-# Every browser test module marks itself with this, so that CKAN builds its links, assets
-# and redirects for the served address.
-served_here = pytest.mark.ckan_config("ckan.site_url", SITE_URL)
-
-
 @pytest.fixture(autouse=True)
 def site_url_for_the_browser(monkeypatch):
     """The stack passes CKAN_SITE_URL, which CKAN prefers to any config value."""
     monkeypatch.setenv("CKAN_SITE_URL", SITE_URL)
-
-
-@pytest.fixture
-def live_server(app):
-    port = urlsplit(SITE_URL).port
-    server = make_server("127.0.0.1", port, app.app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield SITE_URL
-    server.shutdown()
-    thread.join()
 
 
 @pytest.fixture(scope="session")
