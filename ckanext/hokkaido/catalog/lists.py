@@ -36,7 +36,11 @@ def local_government(ref: str) -> OrgNode:
 def local_government_of(owner_org: str) -> OrgNode | None:
     """The local government whose list shows the datasets of an organization (only its
     chain loaded: pass its id to `local_government` for the rest)."""
-    tree = OrgTree.chain_of(owner_org)
+    return holder_in(OrgTree.chain_of(owner_org), owner_org)
+
+
+def holder_in(tree: OrgTree, owner_org: str) -> OrgNode | None:
+    """`local_government_of`, from a tree already holding the organization's chain."""
     node = tree.find(owner_org)
     chain = [node, *reversed(tree.parents(node))] if node else []
     holder = next((n for n in chain if n.org_level in LOCAL_GOVERNMENT_LEVELS), None)

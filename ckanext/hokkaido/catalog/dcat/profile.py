@@ -9,11 +9,12 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 from ckanext.dcat.profiles import RDFProfile
 from ckanext.dcat.utils import resource_uri
 from ckanext.hokkaido.catalog import lists
+from ckanext.hokkaido.hierarchy.reference import municipalities
+from ckanext.hokkaido.hierarchy.tree import OrgTree
+from ckanext.hokkaido.request_cache import once_per_request
 
 from . import formats, goj, licences, publisher, quality, spatial, terms
 from .namespaces import PREFIXES
-
-PREFECTURE_AREA = "010006"
 
 
 class HokkaidoDCATProfile(RDFProfile):
@@ -26,26 +27,21 @@ class HokkaidoDCATProfile(RDFProfile):
         distributions = {
             r["id"]: URIRef(resource_uri(r)) for r in dataset_dict.get("resources", [])
         }
-        publisher.add_dataset_publisher(self.g, dataset_ref, dataset_dict)
-        spatial.add_areas(self.g, dataset_ref, _area_codes(dataset_dict))
+        self._add_where_and_who(dataset_ref, dataset_dict)
         licences.add_licences(self.g, dataset_ref, dataset_dict, distributions.values())
         self._add_theme(dataset_ref, dataset_dict.get("estat_category"))
         self._add_standard(dataset_ref, dataset_dict.get("standard_dataset"))
         self._add_description_fallback(dataset_ref, dataset_dict)
         goj.add_language(self.g, [dataset_ref, *distributions.values()])
-        for distribution in distributions.values():
-            formats.fix_distribution(self.g, distribution)
         goj.add_frequency(self.g, dataset_ref, dataset_dict)
         goj.add_public_access(self.g, dataset_ref)
         goj.add_contact_point(self.g, dataset_ref, dataset_dict)
-        for resource_id, score in quality.scores_of(dataset_dict).items():
-            if resource_id in distributions:
-                quality.add_measurements(self.g, distributions[resource_id], score)
+        self._add_distribution_quality(dataset_dict, distributions)
 
     def graph_from_catalog(self, catalog_dict, catalog_ref):
         self._bind()
         publisher.add_catalog_publisher(self.g, catalog_ref)
-        spatial.add_areas(self.g, catalog_ref, [PREFECTURE_AREA])
+        spatial.add_areas(self.g, catalog_ref, [municipalities.prefecture().code])
         goj.add_language(self.g, [catalog_ref])
         for homepage in self.g.objects(catalog_ref, FOAF.homepage):
             self.g.add((homepage, RDF.type, FOAF.Document))
@@ -58,6 +54,24 @@ class HokkaidoDCATProfile(RDFProfile):
     def _bind(self):
         for prefix, namespace in PREFIXES.items():
             self.g.bind(prefix, namespace)
+
+    def _add_where_and_who(self, dataset_ref, dataset_dict):
+        """The publisher, and the areas: the local government holding the dataset, then
+        its 対象地域."""
+        org_id = dataset_dict.get("owner_org")
+        chain = _chain(org_id) if org_id else None
+        if chain is not None:
+            publisher.add_dataset_publisher(self.g, dataset_ref, org_id, chain)
+        holder = lists.holder_in(chain, org_id) if chain is not None else None
+        areas = ([holder.lg_code] if holder else []) + spatial.target_codes(dataset_dict)
+        spatial.add_areas(self.g, dataset_ref, areas)
+
+    def _add_distribution_quality(self, dataset_dict, distributions):
+        for distribution in distributions.values():
+            formats.fix_distribution(self.g, distribution)
+        for resource_id, score in quality.scores_of(dataset_dict).items():
+            if resource_id in distributions:
+                quality.add_measurements(self.g, distributions[resource_id], score)
 
     def _add_theme(self, dataset_ref, category):
         concept = terms.theme(category) if category else None
@@ -79,7 +93,7 @@ class HokkaidoDCATProfile(RDFProfile):
             self.g.add((dataset_ref, DCTERMS.description, Literal(title, lang="ja")))
 
 
-def _area_codes(dataset: dict) -> list[str]:
-    """The local government holding the dataset, then its 対象地域."""
-    holder = lists.local_government_of(dataset["owner_org"]) if dataset.get("owner_org") else None
-    return ([holder.lg_code] if holder else []) + spatial.target_codes(dataset)
+def _chain(org_id: str) -> OrgTree:
+    """The organization and those above it, read once per request: a catalogue page
+    serialises many datasets of the same few organizations."""
+    return once_per_request(f"dcat-chain:{org_id}", lambda: OrgTree.chain_of(org_id))

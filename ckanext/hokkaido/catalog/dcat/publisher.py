@@ -22,11 +22,9 @@ def organization_uri(org_id: str) -> URIRef:
     return URIRef(publisher_uri_organization_fallback({"organization": {"id": org_id}}))
 
 
-def add_dataset_publisher(g: Graph, dataset_ref: URIRef, dataset: dict) -> None:
+def add_dataset_publisher(g: Graph, dataset_ref: URIRef, org_id: str, chain: OrgTree) -> None:
     """Replace the generic publisher ckanext-dcat wrote from the owner organization."""
-    org_id = (dataset.get("organization") or {}).get("id") or dataset.get("owner_org")
-    chain = OrgTree.chain_of(org_id) if org_id else None
-    node = chain.find(org_id) if chain else None
+    node = chain.find(org_id)
     if node is None:
         return
     for old in list(g.objects(dataset_ref, DCTERMS.publisher)):
