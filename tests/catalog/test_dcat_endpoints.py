@@ -65,3 +65,27 @@ def test_a_datasets_address_answers_turtle_when_asked(app, catalogue):
     app.get(
         f"/dataset/{catalogue['private']['name']}", headers={"Accept": "text/turtle"}, status=404
     )
+
+
+@pytest.mark.ckan_config("ckan.site_url", SITE)
+@pytest.mark.parametrize("extension", ["ttl", "jsonld", "rdf", "xml"])
+def test_every_rdf_format_of_the_catalogue_leaves_private_datasets_out(app, catalogue, extension):
+    body = app.get(f"/catalog.{extension}").get_data(as_text=True)
+    private = catalogue["private"]
+
+    assert all(d["title"] in body for d in catalogue["public"])
+    assert private["title"] not in body and private["id"] not in body
+    if extension != "xml":  # ckanext-dcat has no /dataset/<id>.xml
+        app.get(f"/dataset/{private['name']}.{extension}", status=404)
+        app.get(f"/dataset/{catalogue['public'][0]['name']}.{extension}", status=200)
+
+
+@pytest.mark.ckan_config("ckan.site_url", SITE)
+@pytest.mark.ckan_config("ckan.locale_default", "ja")
+def test_an_unknown_rdf_format_is_not_found_not_a_server_error(app, catalogue):
+    dataset = catalogue["public"][0]
+
+    for path in ("/catalog.ttlx", f"/dataset/{dataset['name']}.csv", "/catalog.%3Cscript%3E"):
+        response = app.get(path, status=404)
+        assert "というRDF形式はありません" in response.get_data(as_text=True)
+        assert "<script>" not in response.get_data(as_text=True)
