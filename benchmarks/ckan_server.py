@@ -74,3 +74,50 @@ class Server:
             return self.log_path.read_text(errors="replace")[-3000:]
         except OSError:
             return ""
+
+
+SITE_INI = REPO / ".local" / "ckan.ini"
+REQUEST_TIMEOUT = 120
+
+
+class BenchError(ServerError):
+    pass
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
+
+
+def fetch(url: str, marker: str, headers: dict | None = None) -> float:
+    """Seconds for one complete GET (a new connection each time, as browsers' first visit);
+    the answer must be 200 and carry `marker`, or the run stops: a fast error page is not a
+    fast page."""
+    started = time.perf_counter()
+    request = urllib.request.Request(url, headers={"Accept-Language": "ja", **(headers or {})})
+    with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT) as response:
+        body = response.read().decode("utf-8", "replace")
+        status = response.status
+    seconds = time.perf_counter() - started
+    if status != 200 or marker not in body:
+        raise BenchError(f"{url}: status {status}, marker {marker!r} missing")
+    return seconds
+
+
+def percentile(times: list[float], share: float) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def own_server(log: Path, threaded: bool = False) -> Server:
+    """The services (tools/stack.py start) and a `ckan run` of the benchmark's own against
+    the site `make run` created."""
+    if not SITE_INI.exists():
+        raise SystemExit(f"{SITE_INI} is missing: run `make run` once to create the site.")
+    started = subprocess.run(
+        ["python3", str(REPO / "tools" / "stack.py"), "start"], capture_output=True, text=True
+    )
+    if started.returncode != 0:
+        raise SystemExit(f"services did not start:\n{started.stdout[-1000:]}{started.stderr}")
+    server = Server(stack.service_env(), log, threaded=threaded)
+    server.start()
+    return server

@@ -26,11 +26,8 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,11 +35,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from ckan_server import Server, ServerError, stack  # noqa: E402  (benchmarks/ckan_server.py)
+from ckan_server import (  # noqa: E402  (benchmarks/ckan_server.py)
+    ServerError,
+    fetch,
+    own_server,
+    percentile,
+    say,
+)
 
-SITE_INI = REPO / ".local" / "ckan.ini"
 GOAL = 1.2
-REQUEST_TIMEOUT = 120
 
 
 @dataclass(frozen=True)
@@ -62,36 +63,10 @@ PAGES = (
 )
 
 
-class BenchError(ServerError):
-    pass
-
-
-def say(message: str) -> None:
-    print(message, flush=True)
-
-
-def fetch(url: str, marker: str) -> float:
-    """Seconds for one complete GET (a new connection each time, as browsers' first visit)."""
-    started = time.perf_counter()
-    request = urllib.request.Request(url, headers={"Accept-Language": "ja"})
-    with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT) as response:
-        body = response.read().decode("utf-8", "replace")
-        status = response.status
-    seconds = time.perf_counter() - started
-    if status != 200 or marker not in body:
-        raise BenchError(f"{url}: status {status}, marker {marker!r} missing")
-    return seconds
-
-
 def burst(url: str, marker: str, clients: int) -> list[float]:
     """`clients` GETs of the page at once, each on its own thread."""
     with ThreadPoolExecutor(max_workers=clients) as pool:
         return list(pool.map(lambda _: fetch(url, marker), range(clients)))
-
-
-def percentile(times: list[float], share: float) -> float:
-    ordered = sorted(times)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def measure(base: str, args: argparse.Namespace) -> dict[str, dict[str, list[float]]]:
@@ -140,19 +115,6 @@ def _ms(times: list[float], share: float) -> str:
     return f"{percentile(times, share) * 1000:.0f}"
 
 
-def own_server(args: argparse.Namespace, log: Path) -> Server:
-    if not SITE_INI.exists():
-        raise SystemExit(f"{SITE_INI} is missing: run `make run` once to create the site.")
-    started = subprocess.run(
-        ["python3", str(REPO / "tools" / "stack.py"), "start"], capture_output=True, text=True
-    )
-    if started.returncode != 0:
-        raise SystemExit(f"services did not start:\n{started.stdout[-1000:]}{started.stderr}")
-    server = Server(stack.service_env(), log, threaded=args.threaded)
-    server.start()
-    return server
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--url", help="a running portal (default: start our own server)")
@@ -163,7 +125,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20, help="concurrent clients")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="pages-bench-") as tmp:
-        server = None if args.url else own_server(args, Path(tmp) / "ckan-run.log")
+        server = None if args.url else own_server(Path(tmp) / "ckan-run.log", args.threaded)
         base = (args.url or server.url).rstrip("/")
         say(f"server: {base} ({'given' if args.url else 'ours, `ckan run`'})")
         try:

@@ -29,7 +29,8 @@ def add_dataset_publisher(g: Graph, dataset_ref: URIRef, org_id: str, chain: Org
         return
     for old in list(g.objects(dataset_ref, DCTERMS.publisher)):
         g.remove((dataset_ref, DCTERMS.publisher, old))
-        g.remove((old, FOAF.name, None))
+        for name in [n for n in g.objects(old, FOAF.name) if not getattr(n, "language", None)]:
+            g.remove((old, FOAF.name, name))
     g.add((dataset_ref, DCTERMS.publisher, add_organization(g, node, chain)))
 
 
@@ -50,8 +51,10 @@ def add_catalog_publisher(g: Graph, catalog_ref: URIRef) -> None:
 
 
 def add_organization(g: Graph, node: OrgNode, chain: OrgTree) -> URIRef:
-    """The organization and each one above it; returns its URI."""
+    """The organization and each one above it, once per graph; returns its URI."""
     ref = organization_uri(node.id)
+    if (ref, RDF.type, FOAF.Organization) in g:
+        return ref
     g.add((ref, RDF.type, FOAF.Agent))
     g.add((ref, RDF.type, FOAF.Organization))
     g.add((ref, DCTERMS.type, LOCAL_AUTHORITY))

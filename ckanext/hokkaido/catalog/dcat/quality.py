@@ -3,22 +3,32 @@
 
 from __future__ import annotations
 
+import ckan.model as model
+import sqlalchemy as sa
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
+from sqlalchemy.engine import Row
 
 from ckanext.hokkaido.scoring.model import SCORED, ResourceScore
 
 from . import terms
 from .namespaces import DQV
 
-
-def scores_of(dataset: dict) -> dict[str, ResourceScore]:
-    """Resource id → its latest result, for the results that are scores (not 'unreachable')."""
-    found = ResourceScore.for_package(dataset["id"]) if dataset.get("id") else []
-    return {score.resource_id: score for score in found if score.status == SCORED}
+COLUMNS = ("resource_id", "stars", "machine_readable", "score", "scored_at")
 
 
-def add_measurements(g: Graph, distribution: URIRef, score: ResourceScore) -> None:
+def scores_of(dataset: dict) -> dict[str, Row]:
+    """Resource id → its latest result, for the results that are scores (not 'unreachable'):
+    only the columns measured, one query per dataset."""
+    if not dataset.get("id"):
+        return {}
+    query = sa.select(*(getattr(ResourceScore, column) for column in COLUMNS)).where(
+        ResourceScore.package_id == dataset["id"], ResourceScore.status == SCORED
+    )
+    return {row.resource_id: row for row in model.Session.execute(query)}
+
+
+def add_measurements(g: Graph, distribution: URIRef, score: Row) -> None:
     values = {
         "stars": Literal(score.stars, datatype=XSD.integer),
         "machine_readable": Literal(bool(score.machine_readable), datatype=XSD.boolean),
@@ -34,5 +44,5 @@ def add_measurements(g: Graph, distribution: URIRef, score: ResourceScore) -> No
         g.add((measurement, PROV.generatedAtTime, _when(score)))
 
 
-def _when(score: ResourceScore) -> Literal:
+def _when(score: Row) -> Literal:
     return Literal(score.scored_at.replace(microsecond=0).isoformat(), datatype=XSD.dateTime)

@@ -1,0 +1,105 @@
+"""The catalogue with our DCAT profile vs. ckanext-dcat's own DCAT-AP 3 profile alone.
+
+    .venv/bin/python benchmarks/catalog/run.py [--url http://127.0.0.1:5000] [--requests 30]
+
+What it measures: the cost of `hokkaido_dcat` (publishers with the hierarchy, e-Stat areas,
+licences, themes, standards, DQV measurements) on a full catalogue page. Both run in one
+server, in one run, taking turns: `/catalog.ttl?page=N&profiles=euro_dcat_ap_3` (the peer)
+and `…&profiles=euro_dcat_ap_3,hokkaido_dcat` (ours, what /catalog.ttl serves), for the
+first `--pages` pages of the catalogue of the site `make run` seeded (100 datasets a page;
+the demo site has one page; benchmarks/progress/run.py adds 20,000 datasets). Each answer
+must be 200 Turtle: ours must carry e-Stat areas and the peer must not, so that each side
+is known to be the one asked for. Printed: p50 and p95 of each, and ours over the peer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from ckan_server import (  # noqa: E402  (benchmarks/ckan_server.py)
+    ServerError,
+    fetch,
+    own_server,
+    percentile,
+    say,
+)
+
+TURTLE = {"Accept": "text/turtle"}
+OURS = "euro_dcat_ap_3,hokkaido_dcat"
+PEER = "euro_dcat_ap_3"
+ESTAT = "data.e-stat.go.jp/lod/sac/"
+
+
+def url(base: str, page: int, profiles: str) -> str:
+    return f"{base}/catalog.ttl?page={page}&profiles={profiles}"
+
+
+def check_sides(base: str, pages: int) -> int:
+    """Ours carries e-Stat areas and the peer does not: each side is the one asked for.
+    Returns how many datasets the pages hold."""
+    datasets = 0
+    for page in range(1, pages + 1):
+        for profiles, expected in ((OURS, True), (PEER, False)):
+            request = urllib.request.Request(url(base, page, profiles), headers=TURTLE)
+            with urllib.request.urlopen(request) as response:
+                body = response.read().decode("utf-8")
+            if (ESTAT in body) != expected:
+                raise ServerError(f"{url(base, page, profiles)}: e-Stat areas found={not expected}")
+        datasets += body.count(" a dcat:Dataset")
+    return datasets
+
+
+def measure(base: str, args: argparse.Namespace) -> dict[str, list[float]]:
+    say(f"datasets on the measured pages: {check_sides(base, args.pages)}")
+    sides = {"ckanext-dcat euro_dcat_ap_3": PEER, "with hokkaido_dcat": OURS}
+    results: dict[str, list[float]] = {label: [] for label in sides}
+    say(f"{args.requests} rounds of pages 1..{args.pages}, the two profiles taking turns ...")
+    for _ in range(args.requests):
+        for page in range(1, args.pages + 1):
+            for label, profiles in sides.items():
+                results[label].append(fetch(url(base, page, profiles), "dcat:Dataset", TURTLE))
+    return results
+
+
+def report(results: dict[str, list[float]]) -> None:
+    say("\n| profiles | p50 ms | p95 ms |")
+    say("|---|---:|---:|")
+    for label, times in results.items():
+        p50, p95 = (percentile(times, share) * 1000 for share in (0.5, 0.95))
+        say(f"| {label} | {p50:.0f} | {p95:.0f} |")
+    peer, ours = (statistics.median(times) for times in results.values())
+    say(f"\nours / peer (p50): {ours / peer:.2f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--url", help="a running portal (default: start our own server)")
+    parser.add_argument("--requests", type=int, default=20, help="rounds over the pages")
+    parser.add_argument("--pages", type=int, default=1, help="catalogue pages per round")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="catalog-bench-") as tmp:
+        server = None if args.url else own_server(Path(tmp) / "ckan-run.log")
+        base = (args.url or server.url).rstrip("/")
+        say(f"server: {base} ({'given' if args.url else 'ours, `ckan run`'})")
+        try:
+            report(measure(base, args))
+        except (ServerError, OSError) as error:
+            say(f"\nFAILED: {error}")
+            if server:
+                say(f"server log tail:\n{server.log_tail()}")
+            raise SystemExit(1) from None
+        finally:
+            if server:
+                server.stop()
+
+
+if __name__ == "__main__":
+    main()
