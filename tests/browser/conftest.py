@@ -114,6 +114,43 @@ def municipal_site():
     return {"org": org, "editor": editor, "dataset": dataset}
 
 
+def asahikawa_in_its_tree() -> dict:
+    """北海道 (010006) → 上川総合振興局 → 旭川市 (012041) through CKAN's group hierarchy, no
+    pictures (factories link to an outside one); returns 旭川市."""
+    from ckan.tests import factories
+
+    hokkaido = factories.Organization(
+        name="lg-010006", title="北海道", lg_code="010006", org_level="prefecture", image_url=""
+    )
+    kamikawa = factories.Organization(
+        name="hokkaido-sub-08-kamikawa",
+        title="上川総合振興局",
+        org_level="subprefecture",
+        image_url="",
+        groups=[{"name": hokkaido["name"], "capacity": "parent"}],
+    )
+    return factories.Organization(
+        name="lg-012041",
+        title="旭川市",
+        lg_code="012041",
+        name_kana="アサヒカワシ",
+        org_level="municipality",
+        image_url="",
+        groups=[{"name": kamikawa["name"], "capacity": "parent"}],
+    )
+
+
+def editor_of(org: dict) -> dict:
+    """A new user (who logs in with PASSWORD) made an editor of `org`."""
+    from ckan.tests import factories, helpers
+
+    editor = factories.User(password=PASSWORD, image_url="")
+    helpers.call_action(
+        "organization_member_create", id=org["id"], username=editor["name"], role="editor"
+    )
+    return editor
+
+
 def log_in(visit: Visit, name: str, password: str = PASSWORD) -> None:
     """Through the login form, as a person does."""
     page = visit.page

@@ -6,10 +6,17 @@ logged out and as an editor."""
 from __future__ import annotations
 
 import pytest
-from ckan.tests import factories, helpers
 from playwright.sync_api import expect
 
-from tests.browser.conftest import SITE_URL, log_in, serious_violations, served_here
+from tests.browser.conftest import (
+    PASSWORD,
+    SITE_URL,
+    asahikawa_in_its_tree,
+    editor_of,
+    log_in,
+    serious_violations,
+    served_here,
+)
 from tests.factories import InventoryDataset
 
 pytestmark = [
@@ -17,7 +24,6 @@ pytestmark = [
     pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index"),
 ]
 
-PASSWORD = "correct-horse-battery"
 PORTAL_PAGES = (
     "/",
     "/about",
@@ -31,33 +37,10 @@ PORTAL_PAGES = (
 
 @pytest.fixture
 def editor_in_a_small_tree():
-    """北海道 → 上川総合振興局 → 旭川市 (no pictures: factories link to an outside one), an
-    editor of 旭川市 and one public dataset."""
-    hokkaido = factories.Organization(
-        name="lg-010006", title="北海道", lg_code="010006", org_level="prefecture", image_url=""
-    )
-    kamikawa = factories.Organization(
-        name="hokkaido-sub-08-kamikawa",
-        title="上川総合振興局",
-        org_level="subprefecture",
-        image_url="",
-        groups=[{"name": hokkaido["name"], "capacity": "parent"}],
-    )
-    asahikawa = factories.Organization(
-        name="lg-012041",
-        title="旭川市",
-        lg_code="012041",
-        name_kana="アサヒカワシ",
-        org_level="municipality",
-        image_url="",
-        groups=[{"name": kamikawa["name"], "capacity": "parent"}],
-    )
-    editor = factories.User(password=PASSWORD, image_url="")
-    helpers.call_action(
-        "organization_member_create", id=asahikawa["id"], username=editor["name"], role="editor"
-    )
+    """北海道 → 上川総合振興局 → 旭川市, an editor of 旭川市 and one public dataset."""
+    asahikawa = asahikawa_in_its_tree()
     InventoryDataset(owner_org=asahikawa["id"], title="公園一覧", standard_dataset="公共施設一覧")
-    return editor
+    return editor_of(asahikawa)
 
 
 def _visit_and_check(visit, path: str) -> list[str]:
