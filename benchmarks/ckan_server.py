@@ -4,6 +4,7 @@ started and stopped by the benchmark."""
 
 from __future__ import annotations
 
+import importlib.util
 import socket
 import subprocess
 import sys
@@ -121,3 +122,14 @@ def own_server(log: Path, threaded: bool = False) -> Server:
     server = Server(stack.service_env(), log, threaded=threaded)
     server.start()
     return server
+
+
+def load_sibling(name: str):
+    """Another benchmark's run.py, as a module (they share helpers instead of copies)."""
+    spec = importlib.util.spec_from_file_location(
+        f"{name}_bench", REPO / "benchmarks" / name / "run.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module

@@ -1,13 +1,15 @@
 """The catalogue with our DCAT profile vs. ckanext-dcat's own DCAT-AP 3 profile alone.
 
-    .venv/bin/python benchmarks/catalog/run.py [--url http://127.0.0.1:5000] [--requests 30]
+    .venv/bin/python benchmarks/catalog/run.py [--datasets 1000] [--pages 3] [--requests 20]
 
 What it measures: the cost of `hokkaido_dcat` (publishers with the hierarchy, e-Stat areas,
 licences, themes, standards, DQV measurements) on a full catalogue page. Both run in one
 server, in one run, taking turns: `/catalog.ttl?page=N&profiles=euro_dcat_ap_3` (the peer)
 and `…&profiles=euro_dcat_ap_3,hokkaido_dcat` (ours, what /catalog.ttl serves), for the
-first `--pages` pages of the catalogue of the site `make run` seeded (100 datasets a page;
-the demo site has one page; benchmarks/progress/run.py adds 20,000 datasets). Each answer
+first `--pages` pages of the catalogue (100 datasets a page) of the site `make run` seeded,
+with `--datasets` benchmark datasets (~70% public, most files scored) written by
+benchmarks/progress/run.py's generator and kept between runs (0: the site as it is). Each
+answer
 must be 200 Turtle: ours must carry e-Stat areas and the peer must not, so that each side
 is known to be the one asked for. Printed: p50 and p95 of each, and ours over the peer.
 """
@@ -27,9 +29,11 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from ckan_server import (  # noqa: E402  (benchmarks/ckan_server.py)
     ServerError,
     fetch,
+    load_sibling,
     own_server,
     percentile,
     say,
+    stack,
 )
 
 TURTLE = {"Accept": "text/turtle"}
@@ -79,12 +83,27 @@ def report(results: dict[str, list[float]]) -> None:
     say(f"\nours / peer (p50): {ours / peer:.2f}x")
 
 
+def prepare(datasets: int) -> None:
+    """The services, and exactly `datasets` benchmark datasets (progress's generator)."""
+    try:
+        stack.start_services()
+    except stack.StackError as error:
+        raise SystemExit(f"services did not start: {error}") from None
+    if datasets:
+        progress = load_sibling("progress")
+        progress.inventory_bench.check_migrations(stack.service_env())
+        progress.prepare_data(stack.service_env(), datasets)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--url", help="a running portal (default: start our own server)")
     parser.add_argument("--requests", type=int, default=20, help="rounds over the pages")
-    parser.add_argument("--pages", type=int, default=1, help="catalogue pages per round")
+    parser.add_argument("--pages", type=int, default=3, help="catalogue pages per round")
+    parser.add_argument("--datasets", type=int, default=1000, help="benchmark datasets (0: none)")
     args = parser.parse_args()
+    if not args.url:
+        prepare(args.datasets)
     with tempfile.TemporaryDirectory(prefix="catalog-bench-") as tmp:
         server = None if args.url else own_server(Path(tmp) / "ckan-run.log")
         base = (args.url or server.url).rstrip("/")

@@ -42,7 +42,6 @@ import argparse
 import contextlib
 import datetime
 import gzip
-import importlib.util
 import json
 import random
 import re
@@ -59,25 +58,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from ckan_server import Server, ServerError, stack  # noqa: E402  (benchmarks/ckan_server.py)
+from ckan_server import (  # noqa: E402  (benchmarks/ckan_server.py)
+    Server,
+    ServerError,
+    load_sibling,
+    percentile,
+    say,
+    stack,
+)
 
-
-def _sibling(name: str):
-    """Another benchmark's run.py, as a module (they share helpers instead of copies)."""
-    spec = importlib.util.spec_from_file_location(
-        f"{name}_bench", REPO / "benchmarks" / name / "run.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-inventory_bench = _sibling("inventory_import")  # generate_rows, check_migrations, CKAN
-pages_bench = _sibling("pages")  # say, percentile
-
-say = pages_bench.say
-percentile = pages_bench.percentile
+inventory_bench = load_sibling("inventory_import")  # generate_rows, check_migrations, CKAN
 
 PREFIX = "bench-progress-"
 NAMESPACE = uuid.UUID("6f1c0a52-3b7e-4f0e-9a44-1f5c8a6b2d10")

@@ -18,4 +18,8 @@ PREFIXES = {
     "dqv": DQV,
     "org": ORG,
     "sac": ESTAT_SAC,
+    "eulang": EU_LANGUAGE,
+    "eufreq": EU_FREQUENCY,
+    "euaccess": EU_ACCESS_RIGHT,
+    "vcard": VCARD,
 }

@@ -54,6 +54,7 @@ class HokkaidoDCATProfile(RDFProfile):
     def _bind(self):
         for prefix, namespace in PREFIXES.items():
             self.g.bind(prefix, namespace)
+        self.g.bind("hokkaido", f"{terms.base()}#")
 
     def _add_where_and_who(self, dataset_ref, dataset_dict):
         """The publisher, and the areas: the local government holding the dataset, then
