@@ -11,7 +11,6 @@ from ckanext.dcat.utils import resource_uri
 from ckanext.hokkaido.catalog import lists
 from ckanext.hokkaido.hierarchy.reference import municipalities
 from ckanext.hokkaido.hierarchy.tree import OrgTree
-from ckanext.hokkaido.request_cache import once_per_request
 
 from . import formats, goj, licences, publisher, quality, spatial, terms
 from .namespaces import PREFIXES
@@ -60,10 +59,12 @@ class HokkaidoDCATProfile(RDFProfile):
         """The publisher, and the areas: the local government holding the dataset, then
         its 対象地域."""
         org_id = dataset_dict.get("owner_org")
-        chain = _chain(org_id) if org_id else None
-        if chain is not None:
-            publisher.add_dataset_publisher(self.g, dataset_ref, org_id, chain)
-        holder = lists.holder_in(chain, org_id) if chain is not None else None
+        # the whole tree, two queries once per request: a catalogue page holds datasets of
+        # dozens of organizations
+        tree = OrgTree.for_request() if org_id else None
+        if tree is not None:
+            publisher.add_dataset_publisher(self.g, dataset_ref, org_id, tree)
+        holder = lists.holder_in(tree, org_id) if tree is not None else None
         areas = ([holder.lg_code] if holder else []) + spatial.target_codes(dataset_dict)
         spatial.add_areas(self.g, dataset_ref, areas)
 
@@ -92,9 +93,3 @@ class HokkaidoDCATProfile(RDFProfile):
         if (dataset_ref, DCTERMS.description, None) not in self.g:
             title = dataset_dict.get("title") or dataset_dict.get("name") or ""
             self.g.add((dataset_ref, DCTERMS.description, Literal(title, lang="ja")))
-
-
-def _chain(org_id: str) -> OrgTree:
-    """The organization and those above it, read once per request: a catalogue page
-    serialises many datasets of the same few organizations."""
-    return once_per_request(f"dcat-chain:{org_id}", lambda: OrgTree.chain_of(org_id))

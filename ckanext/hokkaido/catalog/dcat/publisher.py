@@ -22,24 +22,24 @@ def organization_uri(org_id: str) -> URIRef:
     return URIRef(publisher_uri_organization_fallback({"organization": {"id": org_id}}))
 
 
-def add_dataset_publisher(g: Graph, dataset_ref: URIRef, org_id: str, chain: OrgTree) -> None:
+def add_dataset_publisher(g: Graph, dataset_ref: URIRef, org_id: str, tree: OrgTree) -> None:
     """Replace the generic publisher ckanext-dcat wrote from the owner organization."""
-    node = chain.find(org_id)
+    node = tree.find(org_id)
     if node is None:
         return
     for old in list(g.objects(dataset_ref, DCTERMS.publisher)):
         g.remove((dataset_ref, DCTERMS.publisher, old))
         for name in [n for n in g.objects(old, FOAF.name) if not getattr(n, "language", None)]:
             g.remove((old, FOAF.name, name))
-    g.add((dataset_ref, DCTERMS.publisher, add_organization(g, node, chain)))
+    g.add((dataset_ref, DCTERMS.publisher, add_organization(g, node, tree)))
 
 
 def add_catalog_publisher(g: Graph, catalog_ref: URIRef) -> None:
     """The catalogue's publisher: 北海道 (from the reference data when no organization
     has been seeded yet)."""
     prefecture = municipalities.prefecture()
-    chain = OrgTree.chain_of(prefecture.org_name)
-    node = chain.find(prefecture.org_name) or OrgNode(
+    tree = OrgTree.for_request()
+    node = tree.find(prefecture.org_name) or OrgNode(
         prefecture.org_name,
         prefecture.org_name,
         prefecture.name,
@@ -47,10 +47,10 @@ def add_catalog_publisher(g: Graph, catalog_ref: URIRef) -> None:
         "prefecture",
         name_en=prefecture.name_en,
     )
-    g.add((catalog_ref, DCTERMS.publisher, add_organization(g, node, chain)))
+    g.add((catalog_ref, DCTERMS.publisher, add_organization(g, node, tree)))
 
 
-def add_organization(g: Graph, node: OrgNode, chain: OrgTree) -> URIRef:
+def add_organization(g: Graph, node: OrgNode, tree: OrgTree) -> URIRef:
     """The organization and each one above it, once per graph; returns its URI."""
     ref = organization_uri(node.id)
     if (ref, RDF.type, FOAF.Organization) in g:
@@ -63,7 +63,7 @@ def add_organization(g: Graph, node: OrgNode, chain: OrgTree) -> URIRef:
     add_labels(g, ref, FOAF.name, {"ja": node.title, "en": node.name_en})
     if node.lg_code:
         g.add((ref, DCTERMS.identifier, Literal(node.lg_code)))
-    parents = chain.parents(node)
+    parents = tree.parents(node)
     if parents:
-        g.add((ref, ORG.subOrganizationOf, add_organization(g, parents[-1], chain)))
+        g.add((ref, ORG.subOrganizationOf, add_organization(g, parents[-1], tree)))
     return ref
