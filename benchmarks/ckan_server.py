@@ -4,12 +4,15 @@ started and stopped by the benchmark."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -133,3 +136,23 @@ def load_sibling(name: str):
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
+
+
+@contextlib.contextmanager
+def serving(url: str | None, threaded: bool = False) -> Iterator[str]:
+    """The base URL to measure: `url`, or a server of our own for the block. A failed
+    request stops the run with the server's log tail."""
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        server = None if url else own_server(Path(tmp) / "ckan-run.log", threaded)
+        base = (url or server.url).rstrip("/")
+        say(f"server: {base} ({'given' if url else 'ours, `ckan run`'})")
+        try:
+            yield base
+        except (ServerError, OSError) as error:
+            say(f"\nFAILED: {error}")
+            if server:
+                say(f"server log tail:\n{server.log_tail()}")
+            raise SystemExit(1) from None
+        finally:
+            if server:
+                server.stop()

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 import urllib.request
 from pathlib import Path
 
@@ -30,9 +29,9 @@ from ckan_server import (  # noqa: E402  (benchmarks/ckan_server.py)
     ServerError,
     fetch,
     load_sibling,
-    own_server,
     percentile,
     say,
+    serving,
     stack,
 )
 
@@ -104,20 +103,8 @@ def main() -> None:
     args = parser.parse_args()
     if not args.url:
         prepare(args.datasets)
-    with tempfile.TemporaryDirectory(prefix="catalog-bench-") as tmp:
-        server = None if args.url else own_server(Path(tmp) / "ckan-run.log")
-        base = (args.url or server.url).rstrip("/")
-        say(f"server: {base} ({'given' if args.url else 'ours, `ckan run`'})")
-        try:
-            report(measure(base, args))
-        except (ServerError, OSError) as error:
-            say(f"\nFAILED: {error}")
-            if server:
-                say(f"server log tail:\n{server.log_tail()}")
-            raise SystemExit(1) from None
-        finally:
-            if server:
-                server.stop()
+    with serving(args.url) as base:
+        report(measure(base, args))
 
 
 if __name__ == "__main__":

@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,11 +35,10 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from ckan_server import (  # noqa: E402  (benchmarks/ckan_server.py)
-    ServerError,
     fetch,
-    own_server,
     percentile,
     say,
+    serving,
 )
 
 GOAL = 1.2
@@ -124,20 +122,8 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=3, help="unmeasured GETs per page first")
     parser.add_argument("--clients", type=int, default=20, help="concurrent clients")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="pages-bench-") as tmp:
-        server = None if args.url else own_server(Path(tmp) / "ckan-run.log", args.threaded)
-        base = (args.url or server.url).rstrip("/")
-        say(f"server: {base} ({'given' if args.url else 'ours, `ckan run`'})")
-        try:
-            met = report(measure(base, args), args.clients)
-        except (ServerError, OSError) as error:
-            say(f"\nFAILED: {error}")
-            if server:
-                say(f"server log tail:\n{server.log_tail()}")
-            raise SystemExit(1) from None
-        finally:
-            if server:
-                server.stop()
+    with serving(args.url, args.threaded) as base:
+        met = report(measure(base, args), args.clients)
     raise SystemExit(0 if met else 2)
 
 
