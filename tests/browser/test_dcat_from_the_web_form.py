@@ -21,7 +21,7 @@ from tests.browser.conftest import (
     log_in,
     served_here,
 )
-from tests.catalog.shacl import violations
+from tests.catalog.shacl import parse, violations
 from tests.factories import InventoryDataset
 
 pytestmark = [
@@ -160,12 +160,6 @@ def _anonymous_get(chromium, path: str) -> str:
         context.close()
 
 
-def _graph(body: str, rdf_format: str = "turtle") -> Graph:
-    graph = Graph()
-    graph.parse(data=body, format=rdf_format)
-    return graph
-
-
 def _our_profile_is_there(graph: Graph, ref: URIRef) -> None:
     assert (ref, RDF.type, DCAT.Dataset) in graph
     publisher = graph.value(ref, DCTERMS.publisher)
@@ -196,11 +190,11 @@ def test_a_dataset_published_from_the_web_form_is_in_the_dcat_catalogue(
     linked = _anonymous_get(chromium, f"/dataset/{NAME}.jsonld")
 
     ref = URIRef(f"{SITE_URL}/dataset/{dataset['id']}")
-    for graph in (_graph(alone), _graph(catalogue), _graph(linked, "json-ld")):
+    for graph in (parse(alone), parse(catalogue), parse(linked, "json-ld")):
         _our_profile_is_there(graph, ref)
     for path, body in (("/catalog.ttl", catalogue), (f"/dataset/{NAME}.ttl", alone)):
         report = violations(body)
         assert not report, f"{path}\n{report}"
-    assert set(_graph(catalogue).subjects(RDF.type, DCAT.Dataset)) == {ref}
+    assert set(parse(catalogue).subjects(RDF.type, DCAT.Dataset)) == {ref}
     assert PRIVATE_TITLE not in catalogue and private["id"] not in catalogue
     assert browser_page.external_requests() == []

@@ -1,4 +1,5 @@
-"""Validation against the official DCAT-AP 3.0.1 SHACL shapes (data/dcat-ap-3.0.1-shacl)."""
+"""Reading the DCAT output, and validating it against the official DCAT-AP 3.0.1 SHACL
+shapes (data/dcat-ap-3.0.1-shacl)."""
 
 from __future__ import annotations
 
@@ -26,9 +27,13 @@ def shapes() -> Graph:
     return graph
 
 
+def parse(body: str, rdf_format: str = "turtle") -> Graph:
+    graph = Graph()
+    graph.parse(data=body, format=rdf_format)
+    return graph
+
+
 def violations(body: str, rdf_format: str = "turtle") -> str:
     """The validation report, or "" when the document conforms."""
-    data = Graph()
-    data.parse(data=body, format=rdf_format)
-    conforms, _, report = validate(data, shacl_graph=shapes(), inference="none")
+    conforms, _, report = validate(parse(body, rdf_format), shacl_graph=shapes(), inference="none")
     return "" if conforms else report

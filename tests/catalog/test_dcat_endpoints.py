@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 from ckan.tests import factories, helpers
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 from rdflib.namespace import DCAT, RDF
 
+from tests.catalog.shacl import parse
 from tests.factories import InventoryDataset
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
@@ -31,12 +32,6 @@ def catalogue():
     return {"public": public, "private": private}
 
 
-def _graph(body: str, fmt: str = "turtle") -> Graph:
-    graph = Graph()
-    graph.parse(data=body, format=fmt)
-    return graph
-
-
 @pytest.mark.ckan_config("ckan.site_url", SITE)
 def test_the_catalogue_holds_exactly_the_public_datasets(app, catalogue):
     sysadmin = factories.SysadminWithToken()
@@ -44,7 +39,7 @@ def test_the_catalogue_holds_exactly_the_public_datasets(app, catalogue):
 
     for headers in ({}, {"Authorization": sysadmin["token"]}):
         body = app.get("/catalog.ttl", headers=headers).body
-        graph = _graph(body)
+        graph = parse(body)
         datasets = set(graph.subjects(RDF.type, DCAT.Dataset))
         assert len(datasets) == anonymous_count == 3
         assert "非公開の台帳" not in body
@@ -59,7 +54,7 @@ def test_a_datasets_address_answers_turtle_when_asked(app, catalogue):
     html = app.get(f"/dataset/{dataset['name']}")
 
     assert turtle.headers["Content-Type"].startswith("text/turtle")
-    graph = _graph(turtle.body)
+    graph = parse(turtle.body)
     assert (URIRef(f"{SITE}/dataset/{dataset['id']}"), RDF.type, DCAT.Dataset) in graph
     assert html.headers["Content-Type"].startswith("text/html") and "公開データ0" in html.body
     app.get(

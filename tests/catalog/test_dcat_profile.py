@@ -13,7 +13,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS
 
 from ckanext.hokkaido.hierarchy.reference import municipalities
 from ckanext.hokkaido.scoring import resource_scoring
-from tests.catalog.shacl import violations
+from tests.catalog.shacl import parse, violations
 from tests.factories import InventoryDataset
 from tests.scoring.conftest import GOOD_CSV
 
@@ -59,15 +59,9 @@ def asahikawa_aed(upload):
     return helpers.call_action("package_show", id=dataset["id"]) | {"scored": scored}
 
 
-def _graph(body: str) -> Graph:
-    graph = Graph()
-    graph.parse(data=body, format="turtle")
-    return graph
-
-
 def _dataset_graph(app, dataset: dict) -> tuple[Graph, URIRef]:
     body = app.get(f"/dataset/{dataset['name']}.ttl").get_data(as_text=True)
-    return _graph(body), URIRef(f"{SITE}/dataset/{dataset['id']}")
+    return parse(body), URIRef(f"{SITE}/dataset/{dataset['id']}")
 
 
 def _names(graph: Graph, subject) -> dict[str, str]:
@@ -142,7 +136,7 @@ def test_each_scored_file_carries_its_result_as_dqv_measurements(app, asahikawa_
 def test_the_vocabulary_defines_every_metric_theme_and_standard_used(app, asahikawa_aed):
     graph, ref = _dataset_graph(app, asahikawa_aed)
     response = app.get("/catalog/terms")
-    vocabulary = _graph(response.get_data(as_text=True))
+    vocabulary = parse(response.get_data(as_text=True))
 
     assert response.headers["Content-Type"].startswith("text/turtle")
     used_metrics = set(graph.objects(None, DQV.isMeasurementOf))
@@ -162,7 +156,7 @@ def test_the_catalogue_is_paged_and_every_page_holds_only_public_datasets(app, a
     seen, page = set(), 1
     while page:
         body = app.get(f"/catalog.ttl?page={page}").get_data(as_text=True)
-        graph = _graph(body)
+        graph = parse(body)
         assert "非公開台帳" not in body
         found = set(graph.subjects(RDF.type, DCAT.Dataset))
         assert 0 < len(found) <= 2 and not found & seen

@@ -9,10 +9,10 @@ from ckanext.hokkaido.language import pick
 
 
 def license_title(license_id: str | None, default: str = "") -> str:
-    for entry in licenses.licenses():
-        if entry["id"] == license_id:
-            return pick(entry["title"], entry.get("title_en") or entry["title"])
-    return default
+    entry = licenses.entry(license_id)
+    if entry is None:
+        return default
+    return pick(entry["title"], entry.get("title_en") or entry["title"])
 
 
 def localise_dataset(pkg_dict: dict) -> dict:

@@ -8,6 +8,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS
 
 from ckanext.hokkaido.catalog.dcat import formats, goj, spatial
+from ckanext.hokkaido.catalog.open_data_list.mapping import target_area_codes
 
 DISTRIBUTION = URIRef("https://example.jp/dataset/a/resource/b")
 
@@ -46,9 +47,9 @@ def test_an_invalid_code_is_no_area(code):
 
 
 def test_target_areas_are_read_from_a_list_or_a_separated_string():
-    assert spatial.target_codes({"target_areas": "012041; 011002,"}) == ["012041", "011002"]
-    assert spatial.target_codes({"target_areas": ["012041", " "]}) == ["012041"]
-    assert spatial.target_codes({}) == []
+    assert target_area_codes({"target_areas": "012041; 011002,"}) == ["012041", "011002"]
+    assert target_area_codes({"target_areas": ["012041", " "]}) == ["012041"]
+    assert target_area_codes({}) == []
 
 
 def _distribution(fmt: str, media_type: str) -> Graph:

@@ -15,7 +15,7 @@ from .terms import add_labels
 
 def licence_uri(dataset: dict) -> URIRef | None:
     """The licence's own address, from CKAN's licence register (none for 「その他」)."""
-    entry = _entry(dataset.get("license_id"))
+    entry = licenses.entry(dataset.get("license_id"))
     url = (entry or {}).get("url") or dataset.get("license_url") or ""
     return URIRef(url) if url.startswith(("https://", "http://")) else None
 
@@ -27,14 +27,10 @@ def add_licences(
     if uri is None:
         return
     g.add((uri, RDF.type, DCTERMS.LicenseDocument))
-    entry = _entry(dataset.get("license_id")) or {}
+    entry = licenses.entry(dataset.get("license_id")) or {}
     titles = {"ja": entry.get("title") or dataset.get("license_title"), "en": entry.get("title_en")}
     add_labels(g, uri, DCTERMS.title, titles)
     g.add((dataset_ref, DCTERMS.license, uri))
     for distribution in distributions:
         if (distribution, DCTERMS.license, None) not in g:
             g.add((distribution, DCTERMS.license, uri))
-
-
-def _entry(license_id: str | None) -> dict | None:
-    return next((e for e in licenses.licenses() if e["id"] == license_id), None)

@@ -9,6 +9,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 from ckanext.dcat.profiles import RDFProfile
 from ckanext.dcat.utils import resource_uri
 from ckanext.hokkaido.catalog import lists
+from ckanext.hokkaido.catalog.open_data_list.mapping import target_area_codes
 from ckanext.hokkaido.hierarchy.reference import municipalities
 from ckanext.hokkaido.hierarchy.tree import OrgTree
 
@@ -65,7 +66,7 @@ class HokkaidoDCATProfile(RDFProfile):
         if tree is not None:
             publisher.add_dataset_publisher(self.g, dataset_ref, org_id, tree)
         holder = lists.holder_in(tree, org_id) if tree is not None else None
-        areas = ([holder.lg_code] if holder else []) + spatial.target_codes(dataset_dict)
+        areas = ([holder.lg_code] if holder else []) + target_area_codes(dataset_dict)
         spatial.add_areas(self.g, dataset_ref, areas)
 
     def _add_distribution_quality(self, dataset_dict, distributions):

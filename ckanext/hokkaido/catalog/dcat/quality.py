@@ -39,7 +39,7 @@ def add_measurements(g: Graph, distribution: URIRef, score: Row) -> None:
         g.add((distribution, DQV.hasQualityMeasurement, measurement))
         g.add((measurement, RDF.type, DQV.QualityMeasurement))
         g.add((measurement, DQV.computedOn, distribution))
-        g.add((measurement, DQV.isMeasurementOf, terms.metric(name)))
+        g.add((measurement, DQV.isMeasurementOf, terms.term(name)))
         g.add((measurement, DQV.value, value))
         g.add((measurement, PROV.generatedAtTime, _when(score)))
 

@@ -16,31 +16,31 @@ from .namespaces import ESTAT_SAC
 
 def area_uri(lg_code: str) -> URIRef | None:
     """The area of a 5- or 6-digit code (a 6-digit one must have a valid check digit)."""
-    try:
-        code = municipalities.normalize_code(str(lg_code).strip())
-    except municipalities.InvalidLgCode:
-        return None
-    return ESTAT_SAC[f"C{code[:5]}"]
-
-
-def target_codes(dataset: dict) -> list[str]:
-    """The dataset's 対象地域 codes (a list, or one string separated by 「;」 or 「,」)."""
-    codes = dataset.get("target_areas") or []
-    if isinstance(codes, str):
-        codes = codes.replace(",", ";").split(";")
-    return [c.strip() for c in codes if c and c.strip()]
+    code = _normalized(lg_code)
+    return _area(code) if code else None
 
 
 def add_areas(g: Graph, subject: URIRef, codes: Iterable[str]) -> None:
     """dct:spatial for each code, each area typed and named, in the order given, once."""
     seen: set[URIRef] = set()
-    for code in codes:
-        area = area_uri(code)
-        if area is None or area in seen:
+    for code in filter(None, map(_normalized, codes)):
+        area = _area(code)
+        if area in seen:
             continue
         seen.add(area)
         g.add((subject, DCTERMS.spatial, area))
         g.add((area, RDF.type, DCTERMS.Location))
-        name = local_government_name(municipalities.normalize_code(code))
+        name = local_government_name(code)
         if name:
             g.add((area, SKOS.prefLabel, Literal(name, lang="ja")))
+
+
+def _area(code: str) -> URIRef:
+    return ESTAT_SAC[f"C{code[:5]}"]
+
+
+def _normalized(lg_code: str) -> str | None:
+    try:
+        return municipalities.normalize_code(str(lg_code).strip())
+    except municipalities.InvalidLgCode:
+        return None

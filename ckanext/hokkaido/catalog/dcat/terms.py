@@ -76,10 +76,6 @@ def term(name: str) -> URIRef:
     return URIRef(f"{base()}#{name}")
 
 
-def metric(name: str) -> URIRef:
-    return term(name)
-
-
 def theme_scheme() -> URIRef:
     return term(THEMES)
 
@@ -118,7 +114,7 @@ def _add_metrics(g: Graph) -> None:
     g.add((dimension, RDF.type, DQV.Dimension))
     add_labels(g, dimension, SKOS.prefLabel, {"ja": "機械判読性", "en": "Machine readability"})
     for item in METRICS:
-        ref = metric(item.name)
+        ref = term(item.name)
         g.add((ref, RDF.type, DQV.Metric))
         g.add((ref, DQV.expectedDataType, item.datatype))
         g.add((ref, DQV.inDimension, dimension))

@@ -113,19 +113,24 @@ def _standard(dataset: dict) -> str:
     return STANDARD if dataset.get("standard_dataset") else ""
 
 
-def _areas(dataset: dict, organization: LocalGovernment) -> str:
+def target_area_codes(dataset: dict) -> list[str]:
+    """The dataset's 対象地域 codes (a list, or one string separated by 「;」 or 「,」)."""
     codes = dataset.get("target_areas") or []
     if isinstance(codes, str):
         codes = _AREA_SEPARATORS.split(codes)
-    names = [local_government_name(c.strip()) or c.strip() for c in codes if c.strip()]
+    return [c.strip() for c in codes if c and c.strip()]
+
+
+def _areas(dataset: dict, organization: LocalGovernment) -> str:
+    names = [local_government_name(c) or c for c in target_area_codes(dataset)]
     return ";".join(names) or organization.name
 
 
 def _license(dataset: dict) -> str:
     license_id = dataset.get("license_id")
-    for entry in licenses.licenses():
-        if entry["id"] == license_id:
-            return entry["short_title"]
+    entry = licenses.entry(license_id)
+    if entry is not None:
+        return entry["short_title"]
     return dataset.get("license_title") or license_id or ""
 
 

@@ -16,12 +16,20 @@ def licenses() -> tuple[dict, ...]:
         return tuple(json.load(f))
 
 
+@cache
+def _by_id() -> dict[str, dict]:
+    return {entry["id"]: entry for entry in licenses()}
+
+
+def entry(license_id: str | None) -> dict | None:
+    """The licence list's entry of an id, or None."""
+    return _by_id().get(license_id) if license_id else None
+
+
 def is_open(license_id: str | None) -> bool:
     """True when CKAN would call the licence open (same test as License.isopen())."""
-    for entry in licenses():
-        if entry["id"] == license_id:
-            return OPEN_CONFORMANCE in (entry.get("od_conformance"), entry.get("osd_conformance"))
-    return False
+    found = entry(license_id) or {}
+    return OPEN_CONFORMANCE in (found.get("od_conformance"), found.get("osd_conformance"))
 
 
 def open_license_ids() -> list[str]:
